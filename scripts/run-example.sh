@@ -3,6 +3,7 @@
 # defined at compile time, each printed with what it means. The first of the README's two commands.
 # Installs missing Debian packages first (scripts/install-deps.sh). Options: see scripts/lib/build.sh.
 set -euo pipefail
+# shellcheck source=SCRIPTDIR/lib/build.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/build.sh"
 
 target=wsbind_example_bindings

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by scripts/run-tests.sh and scripts/run-example.sh: one build configuration for both, so running one
 # after the other reuses the build instead of reconfiguring it.
 #
