@@ -144,12 +144,13 @@ struct binding {
 
     static_assert((detail::policy_fits<K, Ps>() && ...));
     static_assert(!detail::has_duplicates(leaves), "wsbind: the same setting is given twice in one binding");
-    static_assert(detail::all_in_range(K, leaves),
-                  "wsbind: a policy's value is outside the range WCF accepts for that setting (see schema.hpp)");
     static_assert(detail::stack_fits(leaves), "wsbind: a customBinding has more elements than wsbind models");
 
     static constexpr binding_description description = detail::build(K, leaves);
+    // The rules first: their texts say more than the generic range check after them.
     static_assert(detail::rules_check<description>::value);
+    static_assert(detail::all_in_range(K, leaves),
+                  "wsbind: a policy's value is outside the range WCF accepts for that setting (see schema.hpp)");
 };
 
 /// The binding types of WCF, .NET Framework 4.8.
