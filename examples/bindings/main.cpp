@@ -7,6 +7,7 @@
 //
 // Every binding is checked against WCF's rules at compile time; the facts printed below are
 // constants computed by the compiler (wsbind::facts<B>).
+#include <wsbind/core/print.hpp>
 #include <wsbind/wsbind.hpp>
 
 #include <iostream>
