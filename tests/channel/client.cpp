@@ -134,3 +134,34 @@ TEST_CASE("Transport security without client certificates; HTTPS without a certi
     CHECK(c.call<double>(calculator(), "Add", {"n1", "n2"}, 2.0, 3.0).get() == 5.0);
     CHECK(c.call<std::string>(calculator(), "WhoAmI", {}).get().empty());
 }
+
+TEST_CASE("Transport security: endpoints sharing an HTTPS port, only one requiring a client certificate", "[channel][transport]") {
+    using with_cert = basic_http_binding<security<mode::transport, transport_credential::certificate>>;
+    using without = basic_http_binding<security<mode::transport>>;
+    service_host_options o;
+    o.service_certificate = std::make_shared<http::pem_certificate_source>(pki("server.pem"), pki("server.key"));
+    o.trusted_client_ca_pem = pki("ca.pem");
+    beast_backend::server probe({}, [](http::request&&) { return http::response{}; });
+    REQUIRE_FALSE(probe.start());
+    auto const port = std::to_string(probe.local_port());
+    probe.stop();
+    service_host<beast_backend> host(o);
+    host.add_endpoint<with_cert>("https://localhost:" + port + "/strict", calculator());
+    host.add_endpoint<without>("https://localhost:" + port + "/open", calculator());
+    REQUIRE_FALSE(host.open());
+    client_options anonymous;
+    anonymous.tls.trusted_ca_pem = pki("ca.pem");
+    auto open_client = client_t::make<without>("https://localhost:" + port + "/open", anonymous);
+    CHECK(open_client.call<double>(calculator(), "Add", {"n1", "n2"}, 1.0, 1.0).get() == 2.0);
+    auto strict_anonymous = client_t::make<with_cert>("https://localhost:" + port + "/strict", anonymous);
+    auto refused = strict_anonymous.call<double>(calculator(), "Add", {"n1", "n2"}, 1.0, 1.0);
+    CHECK_FALSE(refused);
+    CHECK(refused.http_status == 403);
+    CHECK(refused.error.find("(403)") != std::string::npos);
+    client_options with;
+    with.tls = anonymous.tls;
+    with.tls.client_certificate_pem = pki("client.pem");
+    with.tls.client_key_pem = pki("client.key");
+    auto strict = client_t::make<with_cert>("https://localhost:" + port + "/strict", with);
+    CHECK(strict.call<std::string>(calculator(), "WhoAmI", {}).get() == "/CN=wsbind test client");
+}

@@ -135,8 +135,12 @@ public:
                 so.tls.emplace();
                 so.tls->certificate = options_.service_certificate;
                 so.tls->trusted_client_ca_pem = options_.trusted_client_ca_pem;
-                so.tls->require_client_certificate =
-                    std::any_of(l->endpoints.begin(), l->endpoints.end(), [](endpoint* e) { return e->settings.require_client_certificate; });
+                // The handshake comes before the path: when every endpoint on the port requires a client
+                // certificate the handshake does; when only some do, it asks for one and each
+                // endpoint's transport step decides.
+                auto const requires_cert = [](endpoint* e) { return e->settings.require_client_certificate; };
+                so.tls->require_client_certificate = std::all_of(l->endpoints.begin(), l->endpoints.end(), requires_cert);
+                so.tls->request_client_certificate = std::any_of(l->endpoints.begin(), l->endpoints.end(), requires_cert);
             }
             listener* raw = l.get();
             l->server = std::make_unique<typename HttpBackend::server>(so, [this, raw](http::request&& rq) { return handle(*raw, std::move(rq)); });

@@ -75,6 +75,9 @@ struct server_tls_options {
     /// Transport clientCredentialType="Certificate": the handshake fails without a client
     /// certificate that chains to `trusted_client_ca_pem`.
     bool require_client_certificate = false;
+    /// Ask for a client certificate and verify one that is presented, but let clients without one
+    /// in (endpoints sharing a port where only some require certificates check it per request).
+    bool request_client_certificate = false;
     std::string trusted_client_ca_pem;   ///< PEM of the CAs client certificates must chain to
 };
 

@@ -67,7 +67,7 @@ inline std::unique_ptr<boost::asio::ssl::context> make_server_context(server_tls
         error = openssl_error_text("the server private key does not match the certificate");
         return nullptr;
     }
-    if (tls.require_client_certificate) {
+    if (tls.require_client_certificate || tls.request_client_certificate) {
         if (tls.trusted_client_ca_pem.empty()) {
             error = "client certificates are required but no trusted CA was given (server_tls_options::trusted_client_ca_pem)";
             return nullptr;
@@ -89,7 +89,7 @@ inline std::unique_ptr<boost::asio::ssl::context> make_server_context(server_tls
             BIO_free(bio);
             if (names != nullptr) SSL_CTX_set_client_CA_list(ctx->native_handle(), names);
         }
-        ctx->set_verify_mode(ssl::verify_peer | ssl::verify_fail_if_no_peer_cert);
+        ctx->set_verify_mode(tls.require_client_certificate ? ssl::verify_peer | ssl::verify_fail_if_no_peer_cert : ssl::verify_peer);
     } else {
         ctx->set_verify_mode(ssl::verify_none);
     }
