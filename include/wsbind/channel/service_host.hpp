@@ -146,7 +146,7 @@ public:
             l->server = std::make_unique<typename HttpBackend::server>(so, [this, raw](http::request&& rq) { return handle(*raw, std::move(rq)); });
             if (auto ec = l->server->start()) {
                 std::string detail;
-                if constexpr (requires { l->server->last_error(); }) detail = l->server->last_error();
+                if constexpr (requires(typename HttpBackend::server& s) { s.last_error(); }) detail = l->server->last_error();
                 else detail = ec.message();
                 close_listeners();
                 return fail("cannot listen for " + key + ": " + detail, ec);
@@ -174,6 +174,14 @@ public:
         std::vector<std::string> out;
         for (auto const& e : endpoints_) out.push_back(e->address);
         return out;
+    }
+
+    /// Processes one HTTP request as the listener of its scheme and port would, without a socket
+    /// (tests, fuzzing). The host must be open; a request for no listener gets 404.
+    [[nodiscard]] http::response dispatch(http::request&& rq, std::string_view scheme = "http", std::uint16_t port = 0) const {
+        for (auto const& [k, l] : listeners_)
+            if (l->scheme == scheme && (port == 0 || l->actual_port == port)) return handle(*l, std::move(rq));
+        return text_response(404, "no listener for " + std::string(scheme) + " port " + std::to_string(port));
     }
 
     /// Server statistics of the listener of endpoint `i`.
@@ -227,7 +235,7 @@ private:
         for (auto const& e : endpoints_) grace = std::max(grace, e->settings.close_timeout);
         for (auto& [k, l] : listeners_)
             if (l->server) {
-                if constexpr (requires { l->server->stop(grace); }) l->server->stop(grace);
+                if constexpr (requires(typename HttpBackend::server& s) { s.stop(grace); }) l->server->stop(grace);
                 else l->server->stop();
             }
     }
