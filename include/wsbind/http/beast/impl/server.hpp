@@ -127,13 +127,19 @@ private:
     void read_header() {
         if (st_->stopping) return close_gracefully();
         parser_.emplace();
+        parser_->eager(true);
         parser_->header_limit(st_->options.max_header_size);
         parser_->body_limit(st_->options.max_body_size);
+        header_checked_ = false;
+        // receiveTimeout bounds the whole request (and an idle keep-alive connection).
         lowest().expires_after(st_->options.read_timeout);
-        bhttp::async_read_header(stream_, buffer_, *parser_,
-                                 [self = this->shared_from_this()](boost::system::error_code ec, std::size_t) {
-                                     self->on_header(ec);
-                                 });
+        read_some();
+    }
+
+    /// Reads what is available and parses it: usually the whole request in one operation.
+    void read_some() {
+        bhttp::async_read_some(stream_, buffer_, *parser_,
+                               [self = this->shared_from_this()](boost::system::error_code ec, std::size_t) { self->on_read(ec); });
     }
 
     /// Answers a failed read: a status for what the peer sent wrong, silence for a closed or idle peer.
@@ -150,33 +156,30 @@ private:
         close_now(); // end of stream, timeout (receiveTimeout), reset, partial message
     }
 
-    void on_header(boost::system::error_code ec) {
+    void on_read(boost::system::error_code ec) {
+        if (ec == bhttp::error::need_more) ec = {};
         if (ec) return on_read_error(ec);
-        auto const& h = parser_->get();
-        if (auto const cl = parser_->content_length(); cl && *cl > st_->options.max_body_size)
-            return on_read_error(bhttp::error::body_limit);
-        auto const expect = h[bhttp::field::expect];
-        if (!expect.empty()) {
-            if (!beast::iequals(expect, "100-continue"))
-                return send_error(417, "Only 'Expect: 100-continue' is supported.");
-            if (!parser_->is_done()) {
-                auto cont = std::make_shared<bhttp::response<bhttp::empty_body>>(bhttp::status::continue_, 11);
-                lowest().expires_after(st_->options.write_timeout);
-                return bhttp::async_write(stream_, *cont,
-                                          [self = this->shared_from_this(), cont](boost::system::error_code e, std::size_t) {
-                                              if (e) return self->close_now();
-                                              self->read_body();
-                                          });
+        if (parser_->is_header_done() && !header_checked_) {
+            header_checked_ = true;
+            // The parser refuses a Content-Length above body_limit as soon as it has the header
+            // (error body_limit above); a chunked body is cut off when it passes the limit.
+            auto const& h = parser_->get();
+            auto const expect = h[bhttp::field::expect];
+            if (!expect.empty()) {
+                if (!beast::iequals(expect, "100-continue"))
+                    return send_error(417, "Only 'Expect: 100-continue' is supported.");
+                if (!parser_->is_done()) {
+                    auto cont = std::make_shared<bhttp::response<bhttp::empty_body>>(bhttp::status::continue_, 11);
+                    return bhttp::async_write(stream_, *cont,
+                                              [self = this->shared_from_this(), cont](boost::system::error_code e, std::size_t) {
+                                                  if (e) return self->close_now();
+                                                  self->read_some();
+                                              });
+                }
             }
         }
-        read_body();
-    }
-
-    void read_body() {
         if (parser_->is_done()) return on_body({});
-        lowest().expires_after(st_->options.read_timeout);
-        bhttp::async_read(stream_, buffer_, *parser_,
-                          [self = this->shared_from_this()](boost::system::error_code ec, std::size_t) { self->on_body(ec); });
+        read_some();
     }
 
     void on_body(boost::system::error_code ec) {
@@ -253,6 +256,7 @@ private:
     std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
     bhttp::response<bhttp::string_body> res_;
     peer_info peer_;
+    bool header_checked_ = false;
     std::list<std::weak_ptr<session_base>>::iterator self_;
     bool registered_ = false;
 };
