@@ -4,11 +4,18 @@
 //                                   "READY <port>", serves until killed
 //   runtime_peer client basic|ws URL  calls the four operations and an unknown one; exit 0 when right
 //   runtime_peer free-port          prints a port that was free a moment ago
+//   runtime_peer https-service PKI  hosts the calculator over HTTPS with certificates from PKI/ (server.pem,
+//                                   server.key, ca.pem): /calculator/certificate (basicHttpBinding, Transport,
+//                                   clientCredentialType Certificate) on one port and /calculator/open
+//                                   (Transport, no client certificate) on another; prints "READY <port1> <port2>"
 #include <wsbind/channel/client.hpp>
 #include <wsbind/channel/service_host.hpp>
 #include <wsbind/http/beast/backend.hpp>
 
 #include <cmath>
+#include <fstream>
+#include <sstream>
+#include <thread>
 #include <iostream>
 #include <string>
 
@@ -45,6 +52,31 @@ int serve() {
         return 2;
     }
     std::cout << "READY " << port << std::endl;
+    for (;;) std::this_thread::sleep_for(std::chrono::hours(1)); // until the test kills us
+}
+
+std::string read_pem(std::string const& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+int serve_https(std::string const& pki) {
+    service_host_options o;
+    o.service_certificate = std::make_shared<http::pem_certificate_source>(read_pem(pki + "/server.pem"), read_pem(pki + "/server.key"));
+    o.trusted_client_ca_pem = read_pem(pki + "/ca.pem");
+    service_host<beast_backend> host(o);
+    host.add_endpoint<basic_http_binding<security<mode::transport, transport_credential::certificate>>>(
+        "https://127.0.0.1:0/calculator/certificate", calculator());
+    host.add_endpoint<ws_http_binding<security<mode::transport, transport_credential::none>>>("https://localhost:0/calculator/open",
+                                                                                             calculator());
+    if (host.open()) {
+        std::cerr << "cannot open: " << host.last_error() << "\n";
+        return 2;
+    }
+    auto const a = host.endpoint_addresses();
+    std::cout << "READY " << http::uri::parse(a[0])->port << " " << http::uri::parse(a[1])->port << std::endl;
     for (;;) std::this_thread::sleep_for(std::chrono::hours(1)); // until the test kills us
 }
 
@@ -94,6 +126,7 @@ int call_all(std::string const& address) {
 int main(int argc, char** argv) {
     std::string const cmd = argc > 1 ? argv[1] : "";
     if (cmd == "service") return serve();
+    if (cmd == "https-service" && argc == 3) return serve_https(argv[2]);
     if (cmd == "free-port") {
         beast_backend::server probe({}, [](http::request&&) { return http::response{}; });
         if (probe.start()) return 2;
