@@ -191,6 +191,16 @@ int main(int argc, char** argv) {
               << std::thread::hardware_concurrency() << " cores, " << seconds << " s per figure\n\n";
 
     raw_echo_server raw(server_threads);
+    // wsbind's HTTP backend alone (echo handler, no SOAP), to tell the transport's cost from SOAP's.
+    http::server_options hso;
+    hso.threads = server_threads;
+    beast_backend::server http_only(hso, [](http::request&& rq) {
+        http::response r;
+        r.headers.set("Content-Type", "text/plain");
+        r.body = std::move(rq.body);
+        return r;
+    });
+    if (http_only.start()) return 1;
     service_host_options o;
     o.threads = server_threads;
     service_host<beast_backend> host(o);
@@ -230,19 +240,62 @@ int main(int argc, char** argv) {
         }
     }
 
+    // Servers are measured in turn, `rounds` times over, so that load from elsewhere on the machine
+    // falls on all of them alike; each figure is the median of its rounds, each ratio the median of
+    // the per-round ratios against the baseline of the same round.
+    int const rounds = std::stoi(arg(argc, argv, "--rounds", "5"));
+    struct candidate {
+        std::string name;
+        std::function<std::function<std::function<bool()>()>()> caller;
+    };
+    std::vector<candidate> candidates = {
+        {"raw Beast echo (baseline)", [&] { return raw_caller(raw.port()); }},
+        {"wsbind HTTP backend, echo", [&] { return raw_caller(http_only.local_port()); }},
+        {"wsbind basicHttpBinding", [&] { return soap_caller<basic_http_binding<>>(addresses[0]); }},
+        {"wsbind wsHttpBinding", [&] { return soap_caller<ws_http_binding<security<mode::none>>>(addresses[1]); }},
+    };
+    if (!mono_base.empty()) {
+        candidates.push_back({"Mono WCF basicHttpBinding", [&] { return soap_caller<basic_http_binding<>>(mono_base + "/basic"); }});
+        candidates.push_back({"Mono WCF wsHttpBinding",
+                              [&] { return soap_caller<ws_http_binding<security<mode::none>>>(mono_base + "/ws"); }});
+    }
+    if (auto only = arg(argc, argv, "--only"); !only.empty())
+        candidates.erase(std::remove_if(candidates.begin() + 1, candidates.end(),
+                                        [&](candidate const& c) { return c.name.find(only) == std::string::npos; }),
+                         candidates.end());
+    auto median = [](std::vector<double> v) {
+        std::sort(v.begin(), v.end());
+        return v.empty() ? 0.0 : v[v.size() / 2];
+    };
+    std::vector<double> ratios_by_row;
     for (unsigned clients : {1u, 16u}) {
-        rows.push_back({"raw Beast echo (baseline)", clients, measure(clients, seconds, raw_caller(raw.port()))});
-        rows.push_back({"wsbind basicHttpBinding", clients, measure(clients, seconds, soap_caller<basic_http_binding<>>(addresses[0]))});
-        rows.push_back({"wsbind wsHttpBinding", clients, measure(clients, seconds, soap_caller<ws_http_binding<security<mode::none>>>(addresses[1]))});
-        if (!mono_base.empty()) {
-            rows.push_back({"Mono WCF basicHttpBinding", clients, measure(clients, seconds, soap_caller<basic_http_binding<>>(mono_base + "/basic"))});
-            rows.push_back({"Mono WCF wsHttpBinding", clients, measure(clients, seconds, soap_caller<ws_http_binding<security<mode::none>>>(mono_base + "/ws"))});
-            // Mono's HttpListener answers requests on a reused keep-alive connection after ~100 ms
-            // (curl sees the same); with a new connection per call it does not.
-            rows.push_back({"Mono WCF basic, no keep-alive", clients,
-                            measure(clients, seconds, soap_caller<basic_http_binding<>>(mono_base + "/basic", false))});
-            rows.push_back({"wsbind basic, no keep-alive", clients,
-                            measure(clients, seconds, soap_caller<basic_http_binding<>>(addresses[0], false))});
+        std::vector<std::vector<figures>> per(candidates.size());
+        std::vector<std::vector<double>> ratio(candidates.size());
+        for (int r = 0; r < rounds; ++r) {
+            double base = 0;
+            for (std::size_t i = 0; i < candidates.size(); ++i) {
+                bool const mono = candidates[i].name.rfind("Mono", 0) == 0;
+                auto f = measure(clients, mono ? 1.0 : seconds, candidates[i].caller());
+                if (i == 0) base = f.rps;
+                ratio[i].push_back(base > 0 ? f.rps / base : 0);
+                per[i].push_back(f);
+                if (mono) break; // Mono is slow and steady: one round is enough
+            }
+        }
+        for (std::size_t i = 0; i < candidates.size(); ++i) {
+            figures m;
+            std::vector<double> rps, p50, p99;
+            for (auto const& f : per[i]) {
+                rps.push_back(f.rps);
+                p50.push_back(f.p50_us);
+                p99.push_back(f.p99_us);
+                m.errors += f.errors;
+            }
+            m.rps = median(rps);
+            m.p50_us = median(p50);
+            m.p99_us = median(p99);
+            rows.push_back({candidates[i].name, clients, m});
+            ratios_by_row.push_back(median(ratio[i]));
         }
     }
     if (mono_pid > 0) {
@@ -250,13 +303,48 @@ int main(int argc, char** argv) {
         waitpid(mono_pid, nullptr, 0);
     }
 
-    std::printf("%-28s %7s %12s %10s %10s %10s %7s\n", "server", "clients", "round trips/s", "vs raw", "p50 us", "p99 us", "errors");
-    for (auto const& r : rows) {
-        double base = 0;
-        for (auto const& b : rows)
-            if (b.clients == r.clients && b.name.rfind("raw", 0) == 0) base = b.f.rps;
-        std::printf("%-28s %7u %12.0f %9.1f%% %10.0f %10.0f %7zu\n", r.name.c_str(), r.clients, r.f.rps, base > 0 ? 100 * r.f.rps / base : 0.0,
+    std::printf("%-28s %7s %13s %9s %9s %9s %7s\n", "server", "clients", "round trips/s", "vs raw", "p50 us", "p99 us", "errors");
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        auto const& r = rows[i];
+        std::printf("%-28s %7u %13.0f %8.1f%% %9.0f %9.0f %7zu\n", r.name.c_str(), r.clients, r.f.rps, 100 * ratios_by_row[i],
                     r.f.p50_us, r.f.p99_us, r.f.errors);
+    }
+    std::printf("(median of %d rounds; 'vs raw' is the median of per-round ratios)\n", rounds);
+
+    // SOAP processing without sockets: one request through service_host::dispatch (decode, checks,
+    // typed parameters, handler, reply encoding), to tell protocol cost from transport cost.
+    {
+        auto const make_request = [](bool ws, std::string const& address) {
+            http::request rq;
+            rq.target = http::uri::parse(address)->target;
+            auto m = soap::message::create(ws ? soap::soap12_ws_addressing10 : soap::soap11, "http://wsbind.test/bench/IEcho/Echo");
+            if (ws) {
+                m.addressing().message_id = "urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e";
+                m.addressing().to = address;
+            }
+            auto w = m.body().append_child("Echo");
+            w.append_attribute("xmlns") = "http://wsbind.test/bench";
+            soap::append_value(w, "text", payload);
+            soap::text_encoder enc(m.version());
+            rq.body = enc.encode(m);
+            rq.headers.set("Content-Type", enc.content_type());
+            if (!ws) rq.headers.set("SOAPAction", "\"http://wsbind.test/bench/IEcho/Echo\"");
+            return rq;
+        };
+        for (bool ws : {false, true}) {
+            auto const proto = make_request(ws, addresses[ws ? 1 : 0]);
+            constexpr int n = 20000;
+            auto const t0 = clock_type::now();
+            std::size_t bytes = 0;
+            for (int i = 0; i < n; ++i) {
+                auto rq = proto;
+                bytes += host.dispatch(std::move(rq)).body.size();
+            }
+            auto const us = std::chrono::duration<double, std::micro>(clock_type::now() - t0).count() / n;
+            std::printf("%sservice-side SOAP processing, %s: %.1f us per request (no sockets)\n", ws ? "" : "\n",
+                        ws ? "wsHttpBinding" : "basicHttpBinding", us);
+            (void)bytes;
+        }
     }
 
     // Memory per idle connection of the service host (connections opened from this process: the

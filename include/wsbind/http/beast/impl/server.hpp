@@ -21,6 +21,7 @@
 #include <boost/beast/http/write.hpp>
 #include <boost/beast/ssl/ssl_stream.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <exception>
 #include <list>
@@ -34,9 +35,15 @@ namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 using tcp = boost::asio::ip::tcp;
 
+/// Timeouts are deadlines that one server-wide timer sweeps (a per-operation timer costs a
+/// timerfd update and often a wake-up of another thread per read and write).
+using deadline_clock = std::chrono::steady_clock;
+
 struct session_base {
     virtual ~session_base() = default;
     virtual void shutdown() = 0;
+    /// Closes the connection when its deadline has passed; called by the sweep timer.
+    virtual void close_if_expired(deadline_clock::rep now) = 0;
 };
 
 struct server_state {
@@ -53,6 +60,8 @@ struct server_state {
     std::atomic<bool> stopping{false};
     std::mutex mutex;
     std::list<std::weak_ptr<session_base>> sessions;
+    std::unique_ptr<asio::steady_timer> sweep_timer;
+    std::chrono::milliseconds sweep_interval{1000};
 
     server_state(server_options o, request_handler h)
         : options(std::move(o)), handler(std::move(h)),
@@ -103,6 +112,13 @@ public:
         });
     }
 
+    void close_if_expired(deadline_clock::rep now) override {
+        auto const d = deadline_.load(std::memory_order_relaxed);
+        if (d == 0 || d > now) return;
+        deadline_.store(0, std::memory_order_relaxed); // once
+        shutdown();
+    }
+
 private:
     stream_type make_stream(tcp::socket&& socket) {
         if constexpr (Tls) return stream_type(std::move(socket), *st_->ssl);
@@ -110,9 +126,19 @@ private:
     }
     beast::tcp_stream& lowest() { return beast::get_lowest_layer(stream_); }
 
+    /// The connection is closed if the current step has not finished within `d`.
+    void set_deadline(std::chrono::milliseconds d) {
+        auto const now = deadline_clock::now();
+        auto const max_left = deadline_clock::time_point::max() - now;
+        auto const left = d >= std::chrono::duration_cast<std::chrono::milliseconds>(max_left) ? max_left
+                                                                                               : deadline_clock::duration(d);
+        deadline_.store((now + left).time_since_epoch().count(), std::memory_order_relaxed);
+    }
+    void clear_deadline() { deadline_.store(0, std::memory_order_relaxed); }
+
     void start() {
         if constexpr (Tls) {
-            lowest().expires_after(st_->options.read_timeout);
+            set_deadline(st_->options.read_timeout);
             stream_.async_handshake(asio::ssl::stream_base::server,
                                     [self = this->shared_from_this()](boost::system::error_code ec) {
                                         if (ec) return self->close_now();
@@ -132,7 +158,7 @@ private:
         parser_->body_limit(st_->options.max_body_size);
         header_checked_ = false;
         // receiveTimeout bounds the whole request (and an idle keep-alive connection).
-        lowest().expires_after(st_->options.read_timeout);
+        set_deadline(st_->options.read_timeout);
         read_some();
     }
 
@@ -170,9 +196,11 @@ private:
                     return send_error(417, "Only 'Expect: 100-continue' is supported.");
                 if (!parser_->is_done()) {
                     auto cont = std::make_shared<bhttp::response<bhttp::empty_body>>(bhttp::status::continue_, 11);
+                    set_deadline(st_->options.write_timeout);
                     return bhttp::async_write(stream_, *cont,
                                               [self = this->shared_from_this(), cont](boost::system::error_code e, std::size_t) {
                                                   if (e) return self->close_now();
+                                                  self->set_deadline(self->st_->options.read_timeout);
                                                   self->read_some();
                                               });
                 }
@@ -194,6 +222,7 @@ private:
         rq.peer = peer_;
         bool const keep_alive = msg.keep_alive();
         response r;
+        clear_deadline(); // the handler's time is not the peer's
         ++st_->in_flight;
         try {
             r = st_->handler(std::move(rq));
@@ -226,7 +255,7 @@ private:
         res_.body() = std::move(r.body);
         res_.keep_alive(keep_alive);
         res_.prepare_payload();
-        lowest().expires_after(st_->options.write_timeout);
+        set_deadline(st_->options.write_timeout);
         bhttp::async_write(stream_, res_, [self = this->shared_from_this(), keep_alive](boost::system::error_code ec, std::size_t) {
             if (ec) return self->close_now();
             self->res_ = {};
@@ -237,7 +266,7 @@ private:
 
     void close_gracefully() {
         if constexpr (Tls) {
-            lowest().expires_after(std::chrono::seconds(2));
+            set_deadline(std::chrono::seconds(2));
             stream_.async_shutdown([self = this->shared_from_this()](boost::system::error_code) { self->close_now(); });
         } else {
             close_now();
@@ -256,6 +285,7 @@ private:
     std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
     bhttp::response<bhttp::string_body> res_;
     peer_info peer_;
+    std::atomic<deadline_clock::rep> deadline_{0};
     bool header_checked_ = false;
     std::list<std::weak_ptr<session_base>>::iterator self_;
     bool registered_ = false;
@@ -286,6 +316,25 @@ inline void refuse(std::shared_ptr<server_state> const& st, tcp::socket&& socket
         boost::system::error_code ec;
         r->stream.socket().shutdown(tcp::socket::shutdown_both, ec);
         r->stream.socket().close(ec);
+    });
+}
+
+/// Closes connections past their deadline, then waits for the next sweep.
+inline void sweep(std::shared_ptr<server_state> const& st) {
+    st->sweep_timer->expires_after(st->sweep_interval);
+    st->sweep_timer->async_wait([st](boost::system::error_code ec) {
+        if (ec || st->stopping) return;
+        auto const now = deadline_clock::now().time_since_epoch().count();
+        std::vector<std::shared_ptr<session_base>> live;
+        {
+            std::lock_guard lock(st->mutex);
+            live.reserve(st->sessions.size());
+            for (auto const& w : st->sessions)
+                if (auto s = w.lock()) live.push_back(std::move(s));
+        }
+        for (auto const& s : live) s->close_if_expired(now);
+        live.clear();
+        sweep(st);
     });
 }
 
@@ -351,6 +400,11 @@ inline std::error_code beast_backend::server::start() {
     if (st.acceptor->listen(bd::asio::socket_base::max_listen_connections, ec)) return fail("cannot listen on");
     port_ = st.acceptor->local_endpoint(ec).port();
     bd::accept_next(state_);
+    // Deadlines are checked every quarter of the shortest timeout (10 ms .. 1 s).
+    auto const shortest = std::min(st.options.read_timeout, st.options.write_timeout);
+    st.sweep_interval = std::clamp(shortest / 4, std::chrono::milliseconds(10), std::chrono::milliseconds(1000));
+    st.sweep_timer = std::make_unique<bd::asio::steady_timer>(*st.ioc);
+    bd::sweep(state_);
     unsigned const n = st.options.threads == 0 ? 1 : st.options.threads;
     for (unsigned i = 0; i < n; ++i) threads_.emplace_back([s = state_] { s->ioc->run(); });
     running_ = true;
@@ -384,6 +438,7 @@ inline void beast_backend::server::stop(std::chrono::milliseconds grace) {
     for (auto& t : threads_) t.join();
     threads_.clear();
     st->acceptor.reset();
+    st->sweep_timer.reset();
     st->ioc.reset();
 }
 
