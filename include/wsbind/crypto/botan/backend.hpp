@@ -18,7 +18,7 @@
 ///    80 bits (so SHA-1-signed and RSA-1024 chains are judged like .NET and OpenSSL judge them)
 ///    and revocation data required for intermediates too when revocation is checked.
 ///  - Legacy OpenSSL PEM encryption ("Proc-Type: 4,ENCRYPTED") is not supported by Botan.
-///  - Hash and HMAC objects are cached per thread.
+///  - Hash, HMAC and CBC objects are cached per thread (re-keyed on each use).
 
 #include <wsbind/crypto/backend.hpp>
 #include <wsbind/crypto/certificate_info.hpp>
@@ -51,7 +51,9 @@
 
 #include <array>
 #include <chrono>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <span>
 #include <string>
 #include <string_view>
@@ -90,6 +92,80 @@ inline Botan::MessageAuthenticationCode& hmac(crypto::digest_algorithm d) {
     if (!slot) slot = Botan::MessageAuthenticationCode::create_or_throw(std::string("HMAC(") + hash_name(d) + ")");
     return *slot;
 }
+
+/// Per-thread cache of CBC mode objects, one per cipher and direction (re-keyed per use).
+inline Botan::Cipher_Mode& cbc_mode(crypto::cipher_algorithm c, bool encrypt) {
+    thread_local std::array<std::unique_ptr<Botan::Cipher_Mode>, 8> cache;
+    auto& slot = cache[static_cast<std::size_t>(c) * 2 + (encrypt ? 0 : 1)];
+    if (!slot) {
+        char const* name = c == crypto::cipher_algorithm::aes128_cbc   ? "AES-128/CBC/NoPadding"
+                           : c == crypto::cipher_algorithm::aes192_cbc ? "AES-192/CBC/NoPadding"
+                           : c == crypto::cipher_algorithm::aes256_cbc ? "AES-256/CBC/NoPadding"
+                                                                       : "TripleDES/CBC/NoPadding";
+        slot = Botan::Cipher_Mode::create_or_throw(name, encrypt ? Botan::ENCRYPTION : Botan::DECRYPTION);
+    }
+    return *slot;
+}
+
+/// A small per-key pool of Botan operation objects (PK_Signer, PK_Decryptor_EME, ...). Creating
+/// one for an RSA private key costs about as much as the operation itself (blinding and Montgomery
+/// set-up), so they are kept with the key and handed to one caller at a time.
+template <class Op>
+class op_pool {
+public:
+    class lease {
+    public:
+        lease(op_pool* pool, std::string key, std::unique_ptr<Op> op) : pool_(pool), key_(std::move(key)), op_(std::move(op)) {}
+        lease(lease&&) noexcept = default;
+        lease(lease const&) = delete;
+        lease& operator=(lease const&) = delete;
+        lease& operator=(lease&&) = delete;
+        ~lease() {
+            if (op_) pool_->give_back(key_, std::move(op_));
+        }
+        Op& operator*() const noexcept { return *op_; }
+        Op* operator->() const noexcept { return op_.get(); }
+        /// Do not return the object to the pool (after an exception its state is unknown).
+        void discard() noexcept { op_.reset(); }
+
+    private:
+        op_pool* pool_;
+        std::string key_;
+        std::unique_ptr<Op> op_;
+    };
+
+    template <class Make>
+    lease take(std::string const& key, Make&& make) {
+        {
+            std::lock_guard lock(mutex_);
+            auto& free = free_[key];
+            if (!free.empty()) {
+                auto op = std::move(free.back());
+                free.pop_back();
+                return lease(this, key, std::move(op));
+            }
+        }
+        return lease(this, key, make());
+    }
+
+private:
+    void give_back(std::string const& key, std::unique_ptr<Op> op) {
+        std::lock_guard lock(mutex_);
+        auto& free = free_[key];
+        if (free.size() < 8) free.push_back(std::move(op));
+    }
+    std::mutex mutex_;
+    std::map<std::string, std::vector<std::unique_ptr<Op>>> free_;
+};
+
+struct private_ops {
+    op_pool<Botan::PK_Signer> signers;
+    op_pool<Botan::PK_Decryptor_EME> decryptors;
+};
+struct public_ops {
+    op_pool<Botan::PK_Verifier> verifiers;
+    op_pool<Botan::PK_Encryptor_EME> encryptors;
+};
 
 inline crypto::error from_exception(crypto::errc code, std::string what, std::exception const& e) {
     return crypto::error{code, std::move(what) + " (Botan: " + e.what() + ")"};
@@ -172,13 +248,16 @@ public:
     struct private_key {
         std::shared_ptr<Botan::RSA_PrivateKey const> key;
         std::shared_ptr<crypto::bytes const> secret; ///< SHA-256 of the PKCS#1 RSAPrivateKey (implicit rejection)
+        std::shared_ptr<botan_detail::private_ops> ops = std::make_shared<botan_detail::private_ops>();
     };
     struct public_key {
         std::shared_ptr<Botan::Public_Key const> key;
+        std::shared_ptr<botan_detail::public_ops> ops = std::make_shared<botan_detail::public_ops>();
     };
     struct certificate {
         std::shared_ptr<Botan::X509_Certificate const> x509;
         std::shared_ptr<crypto::certificate_info const> info;
+        public_key subject_key; ///< loaded once, with its operation pool
     };
     struct crl {
         std::shared_ptr<Botan::X509_CRL const> x509_crl;
@@ -212,6 +291,7 @@ public:
             mac.update(data.data(), data.size());
             crypto::bytes out(mac.output_length());
             mac.final(out.data());
+            mac.clear();
             return out;
         } catch (std::exception const& e) {
             return botan_detail::from_exception(crypto::errc::library_error, "HMAC failed", e);
@@ -240,6 +320,7 @@ public:
                 mac.final(block.data());
                 out.insert(out.end(), block.begin(), block.end());
             }
+            mac.clear();
             return crypto::bytes(out.begin() + static_cast<std::ptrdiff_t>(offset), out.begin() + static_cast<std::ptrdiff_t>(total));
         } catch (std::exception const& e) {
             return botan_detail::from_exception(crypto::errc::library_error, "P_SHA1 failed", e);
@@ -270,16 +351,16 @@ public:
             return crypto::make_error(crypto::errc::invalid_argument, std::string(crypto::name_of(c)) + " without padding: data must be a multiple of " +
                                                                           std::to_string(bs) + " bytes, not " + std::to_string(plaintext.size()));
         try {
-            auto mode = Botan::Cipher_Mode::create_or_throw(cbc_name(c), Botan::ENCRYPTION);
-            mode->set_key(key.data(), key.size());
-            mode->start(iv.data(), iv.size());
-            Botan::secure_vector<std::uint8_t> buf(plaintext.begin(), plaintext.end());
-            if (padding == crypto::cbc_padding::xmlenc) {
-                std::size_t pad = bs - plaintext.size() % bs;
-                buf.insert(buf.end(), pad, static_cast<std::uint8_t>(pad));
-            }
-            mode->finish(buf);
-            return crypto::bytes(buf.begin(), buf.end());
+            auto& mode = botan_detail::cbc_mode(c, true);
+            mode.set_key(key.data(), key.size());
+            mode.start(iv.data(), iv.size());
+            std::size_t const pad = padding == crypto::cbc_padding::xmlenc ? bs - plaintext.size() % bs : 0;
+            crypto::bytes out(plaintext.size() + pad);
+            std::copy(plaintext.begin(), plaintext.end(), out.begin());
+            std::fill(out.begin() + static_cast<std::ptrdiff_t>(plaintext.size()), out.end(), static_cast<std::uint8_t>(pad));
+            if (!out.empty()) mode.process(out.data(), out.size()); // CBC over whole blocks, in place
+            mode.clear(); // do not keep the key schedule in the cached object
+            return out;
         } catch (std::exception const& e) {
             return botan_detail::from_exception(crypto::errc::library_error, std::string(crypto::name_of(c)) + ": encryption failed", e);
         }
@@ -293,18 +374,19 @@ public:
             return crypto::make_error(crypto::errc::malformed_input, std::string(crypto::name_of(c)) + ": ciphertext must be a non-empty multiple of " +
                                                                          std::to_string(bs) + " bytes, not " + std::to_string(ciphertext.size()));
         try {
-            auto mode = Botan::Cipher_Mode::create_or_throw(cbc_name(c), Botan::DECRYPTION);
-            mode->set_key(key.data(), key.size());
-            mode->start(iv.data(), iv.size());
-            Botan::secure_vector<std::uint8_t> buf(ciphertext.begin(), ciphertext.end());
-            if (!buf.empty()) mode->finish(buf);
+            auto& mode = botan_detail::cbc_mode(c, false);
+            mode.set_key(key.data(), key.size());
+            mode.start(iv.data(), iv.size());
+            crypto::bytes buf(ciphertext.begin(), ciphertext.end());
+            if (!buf.empty()) mode.process(buf.data(), buf.size()); // whole blocks, in place
+            mode.clear();
             if (padding == crypto::cbc_padding::xmlenc) {
                 std::size_t pad = buf.empty() ? 0 : buf.back();
                 if (pad < 1 || pad > bs || pad > buf.size())
                     return crypto::make_error(crypto::errc::decryption_failed, std::string(crypto::name_of(c)) + ": invalid XML Encryption padding");
                 buf.resize(buf.size() - pad);
             }
-            return crypto::bytes(buf.begin(), buf.end());
+            return buf;
         } catch (std::exception const& e) {
             return botan_detail::from_exception(crypto::errc::library_error, std::string(crypto::name_of(c)) + ": decryption failed", e);
         }
@@ -426,21 +508,15 @@ public:
     }
 
     [[nodiscard]] public_key public_key_of(private_key const& key) const {
-        return public_key{std::make_shared<Botan::RSA_PublicKey>(key.key->get_n(), key.key->get_e())};
+        return public_key{std::make_shared<Botan::RSA_PublicKey>(key.key->get_n(), key.key->get_e()), std::make_shared<botan_detail::public_ops>()};
     }
 
-    [[nodiscard]] public_key certificate_public_key(certificate const& cert) const {
-        try {
-            return public_key{std::shared_ptr<Botan::Public_Key const>(cert.x509->load_subject_public_key())};
-        } catch (std::exception const&) {
-            return public_key{};
-        }
-    }
+    [[nodiscard]] public_key certificate_public_key(certificate const& cert) const { return cert.subject_key; }
 
     [[nodiscard]] crypto::result<public_key> load_public_key(crypto::byte_view spki_der) const {
         try {
             std::vector<std::uint8_t> v(spki_der.begin(), spki_der.end());
-            return public_key{std::shared_ptr<Botan::Public_Key const>(Botan::X509::load_key(v))};
+            return public_key{std::shared_ptr<Botan::Public_Key const>(Botan::X509::load_key(v)), std::make_shared<botan_detail::public_ops>()};
         } catch (std::exception const& e) {
             return botan_detail::from_exception(crypto::errc::malformed_input, "public key: not a DER SubjectPublicKeyInfo", e);
         }
@@ -456,10 +532,16 @@ public:
 
     [[nodiscard]] crypto::result<crypto::bytes> rsa_sign(private_key const& key, crypto::digest_algorithm d, crypto::byte_view message) const {
         if (!key.key) return crypto::make_error(crypto::errc::invalid_argument, "RSA sign: no key");
+        std::string const emsa = std::string("EMSA3(") + botan_detail::hash_name(d) + ")";
         try {
-            Botan::PK_Signer signer(*key.key, Botan::system_rng(), std::string("EMSA3(") + botan_detail::hash_name(d) + ")");
-            auto sig = signer.sign_message(message.data(), message.size(), Botan::system_rng());
-            return crypto::bytes(sig.begin(), sig.end());
+            auto signer = key.ops->signers.take(emsa, [&] { return std::make_unique<Botan::PK_Signer>(*key.key, Botan::system_rng(), emsa); });
+            try {
+                auto sig = signer->sign_message(message.data(), message.size(), Botan::system_rng());
+                return crypto::bytes(sig.begin(), sig.end());
+            } catch (...) {
+                signer.discard();
+                throw;
+            }
         } catch (std::exception const& e) {
             return botan_detail::from_exception(crypto::errc::library_error, "RSA sign failed", e);
         }
@@ -467,9 +549,15 @@ public:
 
     [[nodiscard]] bool rsa_verify(public_key const& key, crypto::digest_algorithm d, crypto::byte_view message, crypto::byte_view signature) const {
         if (!key.key || key.key->algo_name() != "RSA") return false;
+        std::string const emsa = std::string("EMSA3(") + botan_detail::hash_name(d) + ")";
         try {
-            Botan::PK_Verifier verifier(*key.key, std::string("EMSA3(") + botan_detail::hash_name(d) + ")");
-            return verifier.verify_message(message.data(), message.size(), signature.data(), signature.size());
+            auto verifier = key.ops->verifiers.take(emsa, [&] { return std::make_unique<Botan::PK_Verifier>(*key.key, emsa); });
+            try {
+                return verifier->verify_message(message.data(), message.size(), signature.data(), signature.size());
+            } catch (...) {
+                verifier.discard();
+                throw;
+            }
         } catch (std::exception const&) {
             return false;
         }
@@ -478,10 +566,10 @@ public:
     [[nodiscard]] crypto::result<crypto::bytes> rsa_encrypt(public_key const& key, crypto::key_transport_algorithm t, crypto::byte_view data) const {
         if (!key.key || key.key->algo_name() != "RSA") return crypto::make_error(crypto::errc::invalid_argument, "RSA encrypt: not an RSA key");
         try {
-            Botan::PK_Encryptor_EME enc(*key.key, Botan::system_rng(), eme_name(t));
-            if (data.size() > enc.maximum_input_size())
+            auto enc = key.ops->encryptors.take(eme_name(t), [&] { return std::make_unique<Botan::PK_Encryptor_EME>(*key.key, Botan::system_rng(), eme_name(t)); });
+            if (data.size() > enc->maximum_input_size())
                 return crypto::make_error(crypto::errc::invalid_argument, std::string(crypto::name_of(t)) + ": " + std::to_string(data.size()) + " bytes do not fit this key");
-            auto out = enc.encrypt(data.data(), data.size(), Botan::system_rng());
+            auto out = enc->encrypt(data.data(), data.size(), Botan::system_rng());
             return crypto::bytes(out.begin(), out.end());
         } catch (std::exception const& e) {
             return botan_detail::from_exception(crypto::errc::library_error, "RSA encrypt failed", e);
@@ -497,8 +585,14 @@ public:
                                                                          " bytes for this key, not " + std::to_string(ciphertext.size()));
         if (t == crypto::key_transport_algorithm::rsa_oaep_mgf1p) {
             try {
-                Botan::PK_Decryptor_EME dec(*key.key, Botan::system_rng(), eme_name(t));
-                auto out = dec.decrypt(ciphertext.data(), ciphertext.size());
+                auto dec = key.ops->decryptors.take(eme_name(t), [&] { return std::make_unique<Botan::PK_Decryptor_EME>(*key.key, Botan::system_rng(), eme_name(t)); });
+                Botan::secure_vector<std::uint8_t> out;
+                try {
+                    out = dec->decrypt(ciphertext.data(), ciphertext.size());
+                } catch (...) {
+                    dec.discard();
+                    throw;
+                }
                 if (expected_length != 0 && out.size() != expected_length) throw Botan::Decoding_Error("length");
                 return crypto::bytes(out.begin(), out.end());
             } catch (std::exception const&) {
@@ -508,9 +602,14 @@ public:
         crypto::bytes em;
         try {
             // m = c^d mod n through Botan's blinded private operation, fixed-length output.
-            Botan::PK_Signer raw(*key.key, Botan::system_rng(), "Raw");
-            auto v = raw.sign_message(ciphertext.data(), ciphertext.size(), Botan::system_rng());
-            em.assign(v.begin(), v.end());
+            auto raw = key.ops->signers.take("Raw", [&] { return std::make_unique<Botan::PK_Signer>(*key.key, Botan::system_rng(), "Raw"); });
+            try {
+                auto v = raw->sign_message(ciphertext.data(), ciphertext.size(), Botan::system_rng());
+                em.assign(v.begin(), v.end());
+            } catch (...) {
+                raw.discard();
+                throw;
+            }
         } catch (std::exception const&) {
             // Only public conditions fail here (ciphertext not below the modulus).
             return crypto::make_error(crypto::errc::malformed_input, "RSA PKCS#1 v1.5: ciphertext is not a valid RSA value for this key");
@@ -730,15 +829,6 @@ public:
     }
 
 private:
-    static char const* cbc_name(crypto::cipher_algorithm c) noexcept {
-        switch (c) {
-        case crypto::cipher_algorithm::aes128_cbc: return "AES-128/CBC/NoPadding";
-        case crypto::cipher_algorithm::aes192_cbc: return "AES-192/CBC/NoPadding";
-        case crypto::cipher_algorithm::aes256_cbc: return "AES-256/CBC/NoPadding";
-        case crypto::cipher_algorithm::tripledes_cbc: return "TripleDES/CBC/NoPadding";
-        }
-        return "";
-    }
     static char const* eme_name(crypto::key_transport_algorithm t) noexcept {
         return t == crypto::key_transport_algorithm::rsa_oaep_mgf1p ? "OAEP(SHA-160)" : "EME-PKCS1-v1_5";
     }
@@ -774,7 +864,13 @@ private:
         if (!h) return h.err();
         info->thumbprint = std::move(*h);
         info->thumbprint_hex = crypto::to_hex(info->thumbprint);
-        return certificate{std::move(x), std::make_shared<crypto::certificate_info const>(std::move(*info))};
+        public_key subject_key;
+        try {
+            subject_key.key = std::shared_ptr<Botan::Public_Key const>(x->load_subject_public_key());
+        } catch (std::exception const&) {
+            // a key type Botan cannot load: the certificate is still usable for finding and chains
+        }
+        return certificate{std::move(x), std::make_shared<crypto::certificate_info const>(std::move(*info)), std::move(subject_key)};
     }
 };
 
