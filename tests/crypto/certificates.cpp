@@ -49,6 +49,8 @@ struct cli_materials {
             "$O rsa -in leaf.key -traditional -out leaf.rsa.key;"
             "$O rsa -in leaf.key -traditional -outform DER -out leaf.rsa.der;"
             "$O genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out ec.key;"
+            "$O pkcs12 -export -in leaf.pem -inkey leaf.key -out slow.pfx -passout pass:secret -iter 700000 -nomac;"
+            "$O pkcs8 -topk8 -in leaf.key -out slow.key -v2 aes-256-cbc -iter 700000 -passout pass:secret;"
             "$O x509 -in leaf.pem -fingerprint -sha1 -noout > leaf.fingerprint;";
         wsbind::test::write_file(dir / "make.sh", script);
         auto r = run("sh '" + (dir / "make.sh").string() + "'");
@@ -316,4 +318,17 @@ TEMPLATE_TEST_CASE("serial numbers keep .NET's form, including the sign byte", "
     REQUIRE(c);
     CHECK(b.info(*c).serial_number == "008001");
     CHECK(b.info(*c).subject == "CN=serial test");
+}
+
+TEMPLATE_TEST_CASE("unauthenticated iteration counts above the limit are refused before any work", "[crypto][pkcs12][errors]", WSBIND_TEST_BACKENDS) {
+    REQUIRE_CLI();
+    TestType b;
+    auto p = b.load_pkcs12(read_file(cli() / "slow.pfx"), "secret");
+    REQUIRE_FALSE(p);
+    CHECK(p.err().code == errc::unsupported);
+    CHECK_THAT(p.err().message, Catch::Contains("iteration count 700000 exceeds"));
+    auto k = b.load_private_key(read_file(cli() / "slow.key"), "secret");
+    REQUIRE_FALSE(k);
+    CHECK(k.err().code == errc::unsupported);
+    CHECK_THAT(k.err().message, Catch::Contains("700000"));
 }

@@ -82,6 +82,26 @@ namespace wsbind::crypto {
     return out;
 }
 
+/// The DER of the first PEM block with this label; nullopt when there is none or it is not valid
+/// Base64 (RFC 1421 header lines such as Proc-Type are skipped).
+[[nodiscard]] inline std::optional<bytes> pem_decode_first(std::string_view text, std::string_view label) {
+    std::string const begin = "-----BEGIN " + std::string(label) + "-----";
+    std::string const end = "-----END " + std::string(label) + "-----";
+    auto b = text.find(begin);
+    if (b == std::string_view::npos) return std::nullopt;
+    b += begin.size();
+    auto e = text.find(end, b);
+    if (e == std::string_view::npos) return std::nullopt;
+    std::string_view body = text.substr(b, e - b);
+    if (auto colon = body.find(':'); colon != std::string_view::npos) { // headers end at a blank line
+        auto blank = body.find("\n\n", colon);
+        if (blank == std::string_view::npos) blank = body.find("\r\n\r\n", colon);
+        if (blank == std::string_view::npos) return std::nullopt;
+        body = body.substr(blank);
+    }
+    return base64_decode(body);
+}
+
 /// "-----BEGIN label-----", 64-column Base64, "-----END label-----".
 [[nodiscard]] inline std::string pem_encode(std::string_view label, byte_view der) {
     std::string b64 = base64_encode(der);

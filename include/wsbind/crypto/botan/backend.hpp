@@ -480,6 +480,8 @@ public:
         bool const encrypted = first->tag == crypto::der::tag::sequence;
         bool const pkcs1 = first->tag == crypto::der::tag::integer && *second == crypto::der::tag::integer;
         if (encrypted && password.empty()) return crypto::make_error(errc::bad_password, "private key: the key is encrypted and no password was given");
+        if (encrypted)
+            if (auto e = crypto::detail::pkcs12::check_encrypted_private_key(der)) return crypto::make_error(errc::unsupported, "private key: " + *e);
         try {
             std::unique_ptr<Botan::Private_Key> key;
             if (pkcs1) {

@@ -14,6 +14,7 @@
 
 #include <wsbind/crypto/detail/der.hpp>
 #include <wsbind/crypto/detail/rc2.hpp>
+#include <wsbind/crypto/pem.hpp>
 
 #include <functional>
 #include <optional>
@@ -52,6 +53,82 @@ inline constexpr std::string_view oid_pbe_sha1_2des = "1.2.840.113549.1.12.1.4";
 inline constexpr std::string_view oid_pbe_sha1_rc2_128 = "1.2.840.113549.1.12.1.5";
 inline constexpr std::string_view oid_pbe_sha1_rc2_40 = "1.2.840.113549.1.12.1.6";
 inline constexpr std::string_view oid_pbes2 = "1.2.840.113549.1.5.13";
+
+/// The most password-based key derivation iterations wsbind performs for one derivation (PKCS#12
+/// MAC, PKCS#12 PBE, PBKDF2). The count comes from the file and is not authenticated before the
+/// derivation is done, so an unbounded count lets a tiny file keep a thread busy for hours (the
+/// reason .NET has Pkcs12LoaderLimits and Bouncy Castle a maximum count). Real files use 1 to
+/// ~600,000 (OpenSSL: 2048; Windows: 2000-10000).
+inline constexpr std::size_t max_kdf_iterations = 600'000;
+
+[[nodiscard]] inline std::optional<std::size_t> read_count(byte_view integer_content) {
+    if (integer_content.empty() || integer_content.size() > 8 || (integer_content[0] & 0x80)) return std::nullopt;
+    std::size_t n = 0;
+    for (auto b : integer_content) n = (n << 8) | b;
+    return n;
+}
+
+/// The iteration count of a password-based encryption AlgorithmIdentifier (its DER): PKCS#12 PBE
+/// (pbeWithSHAAnd...) or PBES2 with PBKDF2; nullopt when it is neither or malformed.
+[[nodiscard]] inline std::optional<std::size_t> pbe_iteration_count(byte_view algorithm_identifier_der) {
+    byte_view in = algorithm_identifier_der;
+    auto alg = der::read(in, der::tag::sequence);
+    if (!alg) return std::nullopt;
+    byte_view a = alg->content;
+    auto oid = der::read(a, der::tag::oid);
+    if (!oid) return std::nullopt;
+    auto name = der::oid_to_string(oid->content).value_or("");
+    auto params = der::read(a, der::tag::sequence);
+    if (!params) return std::nullopt;
+    byte_view p = params->content;
+    if (name.rfind("1.2.840.113549.1.12.1.", 0) == 0) { // PKCS#12 PBE: { salt, iterations }
+        if (!der::read(p, der::tag::octet_string)) return std::nullopt;
+        auto it = der::read(p, der::tag::integer);
+        return it ? read_count(it->content) : std::nullopt;
+    }
+    if (name == oid_pbes2) { // { keyDerivationFunc { PBKDF2, { salt, iterations, ... } }, encryptionScheme }
+        auto kdf = der::read(p, der::tag::sequence);
+        if (!kdf) return std::nullopt;
+        byte_view k = kdf->content;
+        if (!der::read(k, der::tag::oid)) return std::nullopt;
+        auto kp = der::read(k, der::tag::sequence);
+        if (!kp) return std::nullopt;
+        byte_view f = kp->content;
+        if (!der::read(f)) return std::nullopt; // salt (OCTET STRING or an AlgorithmIdentifier choice)
+        auto it = der::read(f, der::tag::integer);
+        return it ? read_count(it->content) : std::nullopt;
+    }
+    return std::nullopt;
+}
+
+/// An error when an encryption's iteration count is zero or above `max_kdf_iterations`.
+[[nodiscard]] inline std::optional<std::string> check_iterations(std::optional<std::size_t> count, std::string_view what) {
+    if (!count) return std::nullopt;
+    if (*count == 0) return std::string(what) + ": iteration count 0 is invalid";
+    if (*count > max_kdf_iterations)
+        return std::string(what) + ": iteration count " + std::to_string(*count) + " exceeds wsbind's limit of " + std::to_string(max_kdf_iterations) +
+               " (refused: an unauthenticated count this large is a denial-of-service risk)";
+    return std::nullopt;
+}
+
+/// For an encrypted private key (DER EncryptedPrivateKeyInfo, or PEM "ENCRYPTED PRIVATE KEY"):
+/// an error when its iteration count is out of bounds.
+[[nodiscard]] inline std::optional<std::string> check_encrypted_private_key(byte_view data) {
+    std::string_view text(reinterpret_cast<char const*>(data.data()), data.size());
+    std::optional<bytes> pem;
+    if (text.find("-----BEGIN ") != std::string_view::npos) {
+        pem = pem_decode_first(text, "ENCRYPTED PRIVATE KEY");
+        if (!pem) return std::nullopt;
+        data = *pem;
+    }
+    byte_view in = data;
+    auto epki = der::read(in, der::tag::sequence);
+    if (!epki) return std::nullopt;
+    byte_view e = epki->content;
+    auto alg = der::read(e, der::tag::sequence);
+    if (!alg || !der::read(e, der::tag::octet_string)) return std::nullopt;
+    return check_iterations(pbe_iteration_count(alg->whole), "encrypted private key");
+}
 
 /// The password as PKCS#12 wants it: BMPString (UTF-16BE) with a terminating NUL; nullopt when
 /// `absent` (an absent password, which some producers use for "").
@@ -224,7 +301,7 @@ private:
             iterations = 0;
             if (it->content.size() > 4 || it->content.empty() || (it->content[0] & 0x80)) return fail("bad MAC iteration count");
             for (auto b : it->content) iterations = iterations * 256 + b;
-            if (iterations == 0 || iterations > 10'000'000) return fail("MAC iteration count out of range");
+            if (auto e = check_iterations(iterations, "PKCS#12 MAC")) return make_error(errc::unsupported, *e);
         }
         byte_view di = digest_info->content;
         auto alg = der::read(di, der::tag::sequence);
@@ -284,7 +361,7 @@ private:
         if (!salt || !iters || iters->content.empty() || iters->content.size() > 4 || (iters->content[0] & 0x80)) return fail("malformed PBE parameters");
         std::size_t iterations = 0;
         for (auto b : iters->content) iterations = iterations * 256 + b;
-        if (iterations == 0 || iterations > 10'000'000) return fail("PBE iteration count out of range");
+        if (auto e = check_iterations(iterations, "PKCS#12 " + std::string(what))) return make_error(errc::unsupported, *e);
         if (ciphertext.empty() || ciphertext.size() % 8 != 0) return fail("ciphertext is not a multiple of 8 bytes");
         byte_view pw = absent_password_ ? byte_view{} : byte_view(bmp_);
         auto key = kdf(p_, digest_algorithm::sha1, 1, pw, salt->content, iterations, key_len);
@@ -329,7 +406,7 @@ private:
         if (!salt || !iters || iters->content.empty() || iters->content.size() > 4 || (iters->content[0] & 0x80)) return fail("malformed PBKDF2 parameters");
         std::size_t iterations = 0;
         for (auto b : iters->content) iterations = iterations * 256 + b;
-        if (iterations == 0 || iterations > 10'000'000) return fail("PBKDF2 iteration count out of range");
+        if (auto e = check_iterations(iterations, "PKCS#12 " + std::string(what))) return make_error(errc::unsupported, *e);
         std::optional<std::size_t> key_length;
         if (auto kl = der::read(kf, der::tag::integer)) {
             if (kl->content.empty() || kl->content.size() > 2) return fail("bad PBKDF2 key length");

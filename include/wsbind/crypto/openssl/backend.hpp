@@ -19,6 +19,7 @@
 #include <wsbind/crypto/certificate_info.hpp>
 #include <wsbind/crypto/chain.hpp>
 #include <wsbind/crypto/detail/implicit_rejection.hpp>
+#include <wsbind/crypto/detail/pkcs12.hpp>
 #include <wsbind/crypto/openssl/detail/common.hpp>
 #include <wsbind/crypto/tdes_keywrap.hpp>
 
@@ -226,6 +227,8 @@ public:
         bool const encrypted = pem ? contains(data, "ENCRYPTED") : der_is_encrypted_pkcs8(data);
         if (encrypted && password.empty())
             return crypto::make_error(crypto::errc::bad_password, "private key: the key is encrypted and no password was given");
+        if (encrypted)
+            if (auto e = crypto::detail::pkcs12::check_encrypted_private_key(data)) return crypto::make_error(crypto::errc::unsupported, "private key: " + *e);
         EVP_PKEY* pkey = nullptr;
         OSSL_DECODER_CTX* dctx = OSSL_DECODER_CTX_new_for_pkey(&pkey, pem ? "PEM" : "DER", nullptr, nullptr,
                                                                EVP_PKEY_KEYPAIR, nullptr, nullptr);

@@ -32,6 +32,8 @@ struct pkcs12_walk {
     }
 };
 
+inline std::optional<std::string> check_algor_iterations(X509_ALGOR const* alg, std::string_view what);
+
 inline bool walk_bags(STACK_OF(PKCS12_SAFEBAG) const* bags, char const* pass, int passlen, pkcs12_walk& w, int depth) {
     if (depth > 4) {
         w.error = "PKCS#12: safe contents nested too deeply";
@@ -52,6 +54,15 @@ inline bool walk_bags(STACK_OF(PKCS12_SAFEBAG) const* bags, char const* pass, in
             break;
         }
         case NID_pkcs8ShroudedKeyBag: {
+            if (X509_SIG const* sig = PKCS12_SAFEBAG_get0_pkcs8(bag)) {
+                X509_ALGOR const* alg = nullptr;
+                X509_SIG_get0(sig, &alg, nullptr);
+                if (auto e = check_algor_iterations(alg, "PKCS#12 private key")) {
+                    w.code = crypto::errc::unsupported;
+                    w.error = *e;
+                    return false;
+                }
+            }
             std::unique_ptr<PKCS8_PRIV_KEY_INFO, p8_free> p8(PKCS12_decrypt_skey_ex(bag, pass, passlen, legacy.ctx, nullptr));
             if (!p8) {
                 w.code = crypto::errc::bad_password;
@@ -124,6 +135,16 @@ inline int map_verify_error(int err) {
     }
 }
 
+/// The iteration bound for an X509_ALGOR (PKCS#12 PBE or PBES2); an error text when out of bounds.
+inline std::optional<std::string> check_algor_iterations(X509_ALGOR const* alg, std::string_view what) {
+    unsigned char* der = nullptr;
+    int len = i2d_X509_ALGOR(alg, &der);
+    if (len <= 0) return std::nullopt;
+    auto count = crypto::detail::pkcs12::pbe_iteration_count(crypto::byte_view(der, static_cast<std::size_t>(len)));
+    OPENSSL_free(der);
+    return crypto::detail::pkcs12::check_iterations(count, what);
+}
+
 struct verify_collector {
     crypto::chain_result* result = nullptr;
 };
@@ -166,6 +187,14 @@ inline crypto::result<openssl_backend::pkcs12> openssl_backend::load_pkcs12(cryp
     char const* pass = pw.c_str();
     int passlen = static_cast<int>(pw.size());
     if (PKCS12_mac_present(p12.get())) {
+        ASN1_INTEGER const* iter = nullptr;
+        PKCS12_get0_mac(nullptr, nullptr, nullptr, &iter, p12.get());
+        std::optional<std::size_t> count = 1; // absent: DEFAULT 1
+        if (iter) {
+            long v = ASN1_INTEGER_get(iter);
+            count = v < 0 ? std::optional<std::size_t>(0) : std::optional<std::size_t>(static_cast<std::size_t>(v));
+        }
+        if (auto e = crypto::detail::pkcs12::check_iterations(count, "PKCS#12 MAC")) return crypto::make_error(errc::unsupported, *e);
         if (PKCS12_verify_mac(p12.get(), pass, passlen) != 1) {
             // An empty password may have been encoded as "no password".
             if (pw.empty() && PKCS12_verify_mac(p12.get(), nullptr, 0) == 1) {
@@ -195,6 +224,8 @@ inline crypto::result<openssl_backend::pkcs12> openssl_backend::load_pkcs12(cryp
         } else if (nid == NID_pkcs7_encrypted) {
             if (!p7->d.encrypted || !p7->d.encrypted->enc_data || !p7->d.encrypted->enc_data->enc_data)
                 return crypto::make_error(errc::malformed_input, "PKCS#12: encrypted content without data");
+            if (auto e = openssl_impl::check_algor_iterations(p7->d.encrypted->enc_data->algorithm, "PKCS#12 certificates"))
+                return crypto::make_error(errc::unsupported, *e);
             bags.reset(static_cast<STACK_OF(PKCS12_SAFEBAG)*>(PKCS12_item_decrypt_d2i_ex(
                 p7->d.encrypted->enc_data->algorithm, ASN1_ITEM_rptr(PKCS12_SAFEBAGS), pass, passlen,
                 p7->d.encrypted->enc_data->enc_data, 1, legacy.ctx, nullptr)));
