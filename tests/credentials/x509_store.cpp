@@ -118,6 +118,7 @@ TEMPLATE_TEST_CASE("bad files never stop a store from opening and are reported p
     write_file(dir / "orphan.key", other_key);
     write_file(dir / "readme.txt", std::string("not a certificate; ignored"));
     std::filesystem::create_directories(dir / "subdir.pem");               // a directory with a certificate-like name
+    std::filesystem::create_symlink(dir / "gone.pem", dir / "dangling.pem"); // a link to nothing
     x509_store<TestType> s(f.b, store_location::local_machine, store_name::my, f.options);
     auto problem = [&](std::string const& file) -> std::string {
         for (auto const& p : s.problems())
@@ -134,6 +135,11 @@ TEMPLATE_TEST_CASE("bad files never stop a store from opening and are reported p
     CHECK_THAT(problem("locked.key"), Catch::Contains("encrypted private keys are not supported"));
     CHECK_THAT(problem("orphan.key"), Catch::Contains("without a certificate"));
     CHECK(problem("readme.txt").empty());
+    CHECK_THAT(problem("dangling.pem"), Catch::Contains("broken symbolic link"));
+    auto missing = detail::store::read_file(dir / "no-such-file.pem");
+    REQUIRE_FALSE(missing);
+    CHECK(missing.err().code == crypto::errc::io_error);
+    CHECK_THAT(missing.err().message, Catch::Contains("cannot read"));
     auto const& good = s.find_one(x509_find_type::find_by_thumbprint, contoso.thumbprint_hex);
     CHECK(good.private_key);
     auto const& mismatch = s.find_one(x509_find_type::find_by_subject_name, std::string("Cohowinery"));

@@ -287,6 +287,9 @@ private:
             }
             std::error_code fec;
             if (it->is_regular_file(fec)) files.push_back(it->path());
+            else if (it->is_symlink(fec) && !std::filesystem::exists(it->path(), fec) &&
+                     (detail::store::has_certificate_extension(it->path()) || detail::find::ascii_upper(it->path().extension().string()) == ".KEY"))
+                problems_.push_back({it->path(), "broken symbolic link (its target does not exist)"});
         }
         std::sort(files.begin(), files.end());
         std::vector<std::filesystem::path> used_keys;
