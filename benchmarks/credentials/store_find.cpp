@@ -4,7 +4,7 @@
 // scans every certificate, as a store without an index would.
 // Run: build/benchmarks/credentials/bench_store_find [--certificates N]
 
-#include <wsbind/credentials/x509_store.hpp>
+#include <wsbind/crypto/x509_store.hpp>
 #include <wsbind/crypto/openssl/backend.hpp>
 #include <wsbind/crypto/pem.hpp>
 #include <wsbind/crypto/x509_builder.hpp>

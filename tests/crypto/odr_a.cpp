@@ -1,10 +1,10 @@
 // Two translation units include every crypto and credentials header, with both backends; linking
 // them together catches non-inline definitions and other ODR mistakes in the header-only code.
-#include <wsbind/credentials/certificate_validation.hpp>
-#include <wsbind/credentials/credentials.hpp>
-#include <wsbind/credentials/endpoint_identity.hpp>
-#include <wsbind/credentials/x509_find.hpp>
-#include <wsbind/credentials/x509_store.hpp>
+#include <wsbind/crypto/certificate_validation.hpp>
+#include <wsbind/crypto/credentials_resolution.hpp>
+#include <wsbind/crypto/identity_check.hpp>
+#include <wsbind/crypto/x509_find.hpp>
+#include <wsbind/crypto/x509_store.hpp>
 #include <wsbind/crypto/x509_builder.hpp>
 #include <wsbind/crypto/xmlenc.hpp>
 

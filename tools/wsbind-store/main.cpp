@@ -1,8 +1,8 @@
 // Copyright (c) wsbind developers. Distributed under the Boost Software License 1.0.
 // wsbind-store: certmgr/makecert for wsbind's directory-backed certificate stores.
 
-#include <wsbind/credentials/certificate_validation.hpp>
-#include <wsbind/credentials/x509_store.hpp>
+#include <wsbind/crypto/certificate_validation.hpp>
+#include <wsbind/crypto/x509_store.hpp>
 #include <wsbind/crypto/pem.hpp>
 
 #include "demo_pki.hpp"

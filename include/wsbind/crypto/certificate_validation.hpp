@@ -1,6 +1,6 @@
 // Copyright (c) wsbind developers. Distributed under the Boost Software License 1.0.
-#ifndef WSBIND_CREDENTIALS_CERTIFICATE_VALIDATION_HPP
-#define WSBIND_CREDENTIALS_CERTIFICATE_VALIDATION_HPP
+#ifndef WSBIND_CRYPTO_CERTIFICATE_VALIDATION_HPP
+#define WSBIND_CRYPTO_CERTIFICATE_VALIDATION_HPP
 
 /// \file
 /// Validating a peer's X.509 certificate as WCF does (`<authentication certificateValidationMode
@@ -36,9 +36,10 @@
 ///    OfflineRevocation). The default fetcher reads `file://` URIs only; install an HTTP fetcher
 ///    (e.g. from the Beast layer) for `http://` distribution points.
 
+#include <wsbind/credentials/credentials.hpp>
 #include <wsbind/credentials/errors.hpp>
-#include <wsbind/credentials/x509_store.hpp>
 #include <wsbind/crypto/backend.hpp>
+#include <wsbind/crypto/x509_store.hpp>
 
 #include <chrono>
 #include <functional>
@@ -65,33 +66,10 @@ using crl_fetcher = std::function<crypto::result<crypto::bytes>(std::string_view
     return detail::store::read_file(path);
 }
 
-/// A custom validator (certificateValidationMode="Custom"): returns an error text to reject.
-using custom_certificate_validator = std::function<std::optional<std::string>(crypto::certificate_info const&)>;
-
 /// Which peer certificate is validated; selects WCF's side-specific defaults and chain policy.
 enum class certificate_role : std::uint8_t {
     client_certificate,  ///< a service validates a client's certificate
     service_certificate, ///< a client validates a service's certificate
-};
-
-/// `<authentication>` of `serviceCredentials/clientCertificate` (X509ClientCertificateAuthentication).
-struct x509_client_certificate_authentication {
-    certificate_validation_mode validation_mode = certificate_validation_mode::chain_trust;
-    revocation_mode revocation = revocation_mode::online;
-    store_location trusted_store_location = store_location::local_machine;
-    std::string custom_certificate_validator_type;  ///< the configured type name (informational)
-    custom_certificate_validator custom_validator;  ///< used when the mode is Custom
-    bool include_windows_groups = true;             ///< Windows only; carried for fidelity
-    bool map_client_certificate_to_windows_account = false;
-};
-
-/// `<authentication>` of `clientCredentials/serviceCertificate` (X509ServiceCertificateAuthentication).
-struct x509_service_certificate_authentication {
-    certificate_validation_mode validation_mode = certificate_validation_mode::chain_trust;
-    revocation_mode revocation = revocation_mode::online;
-    store_location trusted_store_location = store_location::current_user;
-    std::string custom_certificate_validator_type;
-    custom_certificate_validator custom_validator;
 };
 
 /// The outcome of a validation.

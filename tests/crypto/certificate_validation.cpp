@@ -1,7 +1,7 @@
 // Copyright (c) wsbind developers. Distributed under the Boost Software License 1.0.
 // Every certificateValidationMode x every revocationMode, on both of WCF's sides, over the stores.
 
-#include <wsbind/credentials/certificate_validation.hpp>
+#include <wsbind/crypto/certificate_validation.hpp>
 
 #include "support/backends.hpp"
 #include "support/store_fixture.hpp"
@@ -83,17 +83,6 @@ TEMPLATE_TEST_CASE("service side: every validation mode x revocation mode for cl
         CHECK(rv.valid == r.revoked_valid);
         if (!rv.valid) CHECK_THAT(rv.message, Catch::Contains(std::string(to_string(r.mode))) && Catch::Contains("CN=Revoked.contoso.com"));
     }
-}
-
-TEMPLATE_TEST_CASE("WCF's defaults differ by side", "[credentials][validation]", WSBIND_TEST_BACKENDS) {
-    x509_client_certificate_authentication service_side;
-    x509_service_certificate_authentication client_side;
-    CHECK(service_side.validation_mode == certificate_validation_mode::chain_trust);
-    CHECK(service_side.revocation == revocation_mode::online);
-    CHECK(service_side.trusted_store_location == store_location::local_machine);
-    CHECK(client_side.validation_mode == certificate_validation_mode::chain_trust);
-    CHECK(client_side.revocation == revocation_mode::online);
-    CHECK(client_side.trusted_store_location == store_location::current_user);
 }
 
 TEMPLATE_TEST_CASE("chain trust: the bad certificates of the demo PKI", "[credentials][validation]", WSBIND_TEST_BACKENDS) {

@@ -1,5 +1,5 @@
 // Copyright (c) wsbind developers. Distributed under the Boost Software License 1.0.
-#include <wsbind/credentials/endpoint_identity.hpp>
+#include <wsbind/crypto/identity_check.hpp>
 
 #include "support/backends.hpp"
 #include "support/store_fixture.hpp"

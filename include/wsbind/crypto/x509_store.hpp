@@ -1,6 +1,6 @@
 // Copyright (c) wsbind developers. Distributed under the Boost Software License 1.0.
-#ifndef WSBIND_CREDENTIALS_X509_STORE_HPP
-#define WSBIND_CREDENTIALS_X509_STORE_HPP
+#ifndef WSBIND_CRYPTO_X509_STORE_HPP
+#define WSBIND_CRYPTO_X509_STORE_HPP
 
 /// \file
 /// `wsbind::x509_store<Backend>`: WCF's X509Store (StoreLocation x StoreName) over a directory of
@@ -17,13 +17,14 @@
 /// Finding follows WCF (SecurityUtils.GetCertificateFromStore): `find_one` needs exactly one match
 /// and throws `certificate_not_found` / `multiple_certificates_found` / `invalid_find_value`
 /// (errors.hpp) naming the store, find type, value and the candidates; `try_find_one` reports the
-/// same as a value. Backend-agnostic: only <wsbind/crypto/backend.hpp> (std) is included.
+/// same as a value. Vendor-neutral: a template over any crypto_backend; the store layout and the
+/// error types are the credentials model's (store_location.hpp, errors.hpp).
 
 #include <wsbind/credentials/errors.hpp>
 #include <wsbind/credentials/store_location.hpp>
-#include <wsbind/credentials/x509_find.hpp>
 #include <wsbind/crypto/backend.hpp>
 #include <wsbind/crypto/pem.hpp>
+#include <wsbind/crypto/x509_find.hpp>
 
 #include <algorithm>
 #include <filesystem>

@@ -1,9 +1,9 @@
 // Copyright (c) wsbind developers. Distributed under the Boost Software License 1.0.
-#ifndef WSBIND_CREDENTIALS_X509_FIND_HPP
-#define WSBIND_CREDENTIALS_X509_FIND_HPP
+#ifndef WSBIND_CRYPTO_X509_FIND_HPP
+#define WSBIND_CRYPTO_X509_FIND_HPP
 
 /// \file
-/// X509FindType semantics as WCF applies them to a store (std only, over crypto::certificate_info).
+/// X509FindType semantics as WCF applies them to a store (vendor-neutral, over crypto::certificate_info).
 /// Facts: wcf-config-facts.md §3.3 (WCF's X509CertificateStore and X509Certificate2Collection.Find).
 ///
 /// | Find type                        | Compared with                                   | How |

@@ -11,7 +11,7 @@
 //   LocalMachine\AddressBook           every demo certificate (for find tests)
 //   LocalMachine\CRL                   the three CRLs
 
-#include <wsbind/credentials/x509_store.hpp>
+#include <wsbind/crypto/x509_store.hpp>
 
 #include "support/files.hpp"
 #include "support/pki.hpp"

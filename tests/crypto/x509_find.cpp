@@ -1,8 +1,8 @@
 // Copyright (c) wsbind developers. Distributed under the Boost Software License 1.0.
 // Every X509FindType, as WCF applies it to a store: which field, exact or substring, case, hex forms.
 
-#include <wsbind/credentials/x509_find.hpp>
-#include <wsbind/credentials/x509_store.hpp>
+#include <wsbind/crypto/x509_find.hpp>
+#include <wsbind/crypto/x509_store.hpp>
 
 #include "support/backends.hpp"
 #include "support/store_fixture.hpp"

@@ -2,8 +2,9 @@
 // serviceCredentials / clientCredentials resolved against the stores when a host or client opens,
 // including the seeds' scenario (Message security with a certificate client).
 
-#include <wsbind/credentials/credentials.hpp>
-#include <wsbind/credentials/endpoint_identity.hpp>
+#include <wsbind/crypto/certificate_validation.hpp>
+#include <wsbind/crypto/credentials_resolution.hpp>
+#include <wsbind/crypto/identity_check.hpp>
 
 #include "support/backends.hpp"
 #include "support/store_fixture.hpp"

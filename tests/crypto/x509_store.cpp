@@ -1,7 +1,7 @@
 // Copyright (c) wsbind developers. Distributed under the Boost Software License 1.0.
 // Stores on disk: locations, exactly-one lookups with precise errors, and every kind of bad file.
 
-#include <wsbind/credentials/x509_store.hpp>
+#include <wsbind/crypto/x509_store.hpp>
 
 #include "support/backends.hpp"
 #include "support/store_fixture.hpp"
@@ -17,26 +17,6 @@ namespace {
 template <class F>
 std::string b_thumb(F const& f, std::string_view file) { return f.info(file).thumbprint_hex; }
 } // namespace
-
-TEST_CASE("store directories: option, environment variable, defaults", "[credentials][store]") {
-    x509_store_options o;
-    o.root = "/tmp/r";
-    CHECK(store_directory(store_location::local_machine, store_name::my, o) == "/tmp/r/LocalMachine/My");
-    CHECK(store_directory(store_location::current_user, store_name::trusted_people, o) == "/tmp/r/CurrentUser/TrustedPeople");
-    CHECK(crl_directory(store_location::local_machine, o) == "/tmp/r/LocalMachine/CRL");
-    ::setenv("WSBIND_CERT_STORE_ROOT", "/srv/certs", 1);
-    CHECK(store_directory(store_location::current_user, store_name::root) == "/srv/certs/CurrentUser/Root");
-    CHECK(store_directory(store_location::local_machine, store_name::root, o) == "/tmp/r/LocalMachine/Root"); // the API wins
-    ::unsetenv("WSBIND_CERT_STORE_ROOT");
-    CHECK(store_directory(store_location::local_machine, store_name::certificate_authority) == "/var/lib/wsbind/certs/LocalMachine/CertificateAuthority");
-    ::setenv("XDG_DATA_HOME", "/home/u/.data", 1);
-    CHECK(store_directory(store_location::current_user, store_name::my) == "/home/u/.data/wsbind/certs/CurrentUser/My");
-    ::unsetenv("XDG_DATA_HOME");
-    std::string old_home = std::getenv("HOME") ? std::getenv("HOME") : "";
-    ::setenv("HOME", "/home/u", 1);
-    CHECK(store_directory(store_location::current_user, store_name::my) == "/home/u/.local/share/wsbind/certs/CurrentUser/My");
-    ::setenv("HOME", old_home.c_str(), 1);
-}
 
 TEMPLATE_TEST_CASE("the seeds' certificates are found exactly once, with their keys", "[credentials][store]", WSBIND_TEST_BACKENDS) {
     test::store_fixture<TestType> f;
