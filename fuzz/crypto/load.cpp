@@ -2,7 +2,7 @@
 // libFuzzer target: certificate, key, PKCS#12 and CRL loading on both backends, plus the
 // vendor-neutral decoders. Any crash, sanitizer report or leak is a bug; error results are fine.
 
-#include <wsbind/credentials/x509_find.hpp>
+#include <wsbind/crypto/x509_find.hpp>
 #include <wsbind/crypto/botan/backend.hpp>
 #include <wsbind/crypto/certificate_info.hpp>
 #include <wsbind/crypto/chain.hpp>
