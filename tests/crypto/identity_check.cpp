@@ -27,14 +27,17 @@ TEMPLATE_TEST_CASE("certificate, certificateReference and rsa identities", "[cre
     test::store_fixture<TestType> f;
     auto const& contoso = f.cert("contoso");
     auto const& info = f.info("contoso");
-    auto id = certificate_identity_from_base64(crypto::base64_encode(info.der));
-    REQUIRE(id);
-    CHECK(check_identity(f.b, *id, contoso).ok);
-    CHECK_FALSE(check_identity(f.b, *id, f.cert("cohowinery")).ok);
-    auto bad64 = certificate_identity_from_base64("not base64!");
+    certificate_identity id{crypto::base64_encode(info.der)};
+    REQUIRE(decode_certificate_identity(id));
+    CHECK(check_identity(f.b, id, contoso).ok);
+    CHECK_FALSE(check_identity(f.b, id, f.cert("cohowinery")).ok);
+    auto bad64 = decode_certificate_identity(certificate_identity{"not base64!"});
     REQUIRE_FALSE(bad64);
     CHECK(bad64.err().code == crypto::errc::malformed_input);
-    auto garbage = check_identity(f.b, certificate_identity{crypto::bytes{1, 2, 3}}, contoso);
+    auto bad = check_identity(f.b, certificate_identity{"not base64!"}, contoso);
+    CHECK_FALSE(bad.ok);
+    CHECK_THAT(bad.message, Catch::Contains("unable to load the certificate identity"));
+    auto garbage = check_identity(f.b, certificate_identity{crypto::base64_encode(crypto::bytes{1, 2, 3})}, contoso);
     CHECK_FALSE(garbage.ok);
     CHECK_THAT(garbage.message, Catch::Contains("could not be loaded"));
 
@@ -50,13 +53,13 @@ TEMPLATE_TEST_CASE("certificate, certificateReference and rsa identities", "[cre
     CHECK_THAT(n.message, Catch::Contains("cannot be loaded"));
     CHECK_FALSE(check_identity(f.b, ref, contoso, nullptr).ok);
 
-    std::string xml = "<RSAKeyValue><Modulus>" + crypto::base64_encode(info.rsa_modulus) + "</Modulus><Exponent>AQAB</Exponent></RSAKeyValue>";
-    auto rsa = rsa_identity_from_xml(xml);
-    REQUIRE(rsa);
-    CHECK(check_identity(f.b, *rsa, contoso).ok);
-    CHECK_FALSE(check_identity(f.b, *rsa, f.cert("cohowinery")).ok);
-    CHECK_FALSE(rsa_identity_from_xml("<RSAKeyValue><Modulus>AQAB</Modulus></RSAKeyValue>"));
-    CHECK_FALSE(rsa_identity_from_xml("<Modulus>AQAB</Modulus>"));
+    rsa_identity rsa{"<RSAKeyValue><Modulus>" + crypto::base64_encode(info.rsa_modulus) + "</Modulus><Exponent>AQAB</Exponent></RSAKeyValue>"};
+    REQUIRE(decode_rsa_identity(rsa));
+    CHECK(check_identity(f.b, rsa, contoso).ok);
+    CHECK_FALSE(check_identity(f.b, rsa, f.cert("cohowinery")).ok);
+    CHECK_FALSE(decode_rsa_identity(rsa_identity{"<RSAKeyValue><Modulus>AQAB</Modulus></RSAKeyValue>"}));
+    CHECK_FALSE(decode_rsa_identity(rsa_identity{"<Modulus>AQAB</Modulus>"}));
+    CHECK_THAT(check_identity(f.b, rsa_identity{"<RSAKeyValue/>"}, contoso).message, Catch::Contains("<Modulus>"));
 
     auto upn = check_identity(f.b, user_principal_name_identity{"svc@contoso.com"}, contoso);
     CHECK_FALSE(upn.ok);

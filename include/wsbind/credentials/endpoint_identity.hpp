@@ -5,24 +5,23 @@
 /// \file
 /// Endpoint identities — the values of an endpoint's `<identity>` element (std only). Only the
 /// first child present counts, in WCF's precedence userPrincipalName > servicePrincipalName > dns >
-/// rsa > certificate > certificateReference (wcf-config-facts.md §4.5). Checking an identity
-/// against a service's certificate needs a crypto backend: <wsbind/crypto/identity_check.hpp>.
+/// rsa > certificate > certificateReference (wcf-config-facts.md §4.5). Values are kept as the
+/// configuration gives them; decoding them and checking an identity against a service's
+/// certificate needs a crypto backend: <wsbind/crypto/identity_check.hpp>.
 
 #include <wsbind/credentials/enums.hpp>
 
-#include <cstdint>
 #include <string>
 #include <string_view>
 #include <variant>
-#include <vector>
 
 namespace wsbind {
 
 struct dns_identity { std::string value; };                     ///< `<dns value>`
 struct user_principal_name_identity { std::string value; };     ///< `<userPrincipalName value>`
 struct service_principal_name_identity { std::string value; };  ///< `<servicePrincipalName value>`
-/// `<certificate encodedValue>`: the DER of the expected certificate (Base64-decoded).
-struct certificate_identity { std::vector<std::uint8_t> encoded; };
+/// `<certificate encodedValue>`: the expected certificate, Base64 text as configured.
+struct certificate_identity { std::string encoded_value; };
 /// `<certificateReference>` (defaults as in .NET: My, LocalMachine, FindBySubjectDistinguishedName).
 struct certificate_reference_identity {
     store_name name = store_name::my;
@@ -31,8 +30,8 @@ struct certificate_reference_identity {
     std::string find_value;
     bool is_chain_included = false;
 };
-/// `<rsa value>`: modulus and exponent (big-endian, no leading zeros).
-struct rsa_identity { std::vector<std::uint8_t> modulus, exponent; };
+/// `<rsa value>`: the expected RSA public key in .NET's XML form (`<RSAKeyValue>...`), as configured.
+struct rsa_identity { std::string value; };
 
 using endpoint_identity = std::variant<dns_identity, user_principal_name_identity, service_principal_name_identity, certificate_identity,
                                        certificate_reference_identity, rsa_identity>;

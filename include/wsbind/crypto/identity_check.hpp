@@ -37,16 +37,21 @@
 
 namespace wsbind {
 
-/// `<certificate encodedValue>` from its Base64 text.
-[[nodiscard]] inline crypto::result<certificate_identity> certificate_identity_from_base64(std::string_view encoded_value) {
-    auto der = crypto::base64_decode(encoded_value);
+/// The DER of a `<certificate encodedValue>` (WCF fails to load such an identity with
+/// UnableToLoadCertificateIdentity when it is not a certificate).
+[[nodiscard]] inline crypto::result<crypto::bytes> decode_certificate_identity(certificate_identity const& id) {
+    auto der = crypto::base64_decode(id.encoded_value);
     if (!der || der->empty())
         return crypto::make_error(crypto::errc::malformed_input, "<certificate encodedValue>: not valid Base64 (unable to load the certificate identity)");
-    return certificate_identity{std::move(*der)};
+    return std::move(*der);
 }
 
-/// `<rsa value>` from .NET's RSAKeyValue XML.
-[[nodiscard]] inline crypto::result<rsa_identity> rsa_identity_from_xml(std::string_view xml) {
+/// Modulus and exponent (big-endian, no leading zeros) of an `<rsa value>` in .NET's RSAKeyValue XML.
+struct rsa_public_numbers {
+    crypto::bytes modulus, exponent;
+};
+[[nodiscard]] inline crypto::result<rsa_public_numbers> decode_rsa_identity(rsa_identity const& id) {
+    std::string_view xml = id.value;
     auto element = [&](std::string_view name) -> std::optional<std::string_view> {
         std::string open = "<" + std::string(name) + ">", close = "</" + std::string(name) + ">";
         auto b = xml.find(open);
@@ -63,7 +68,7 @@ namespace wsbind {
     auto mb = crypto::base64_decode(*m), eb = crypto::base64_decode(*e);
     if (!mb || mb->empty()) return crypto::make_error(crypto::errc::malformed_input, "<rsa value>: <Modulus> is not valid Base64");
     if (!eb || eb->empty()) return crypto::make_error(crypto::errc::malformed_input, "<rsa value>: <Exponent> is not valid Base64");
-    return rsa_identity{crypto::detail::strip_integer(*mb), crypto::detail::strip_integer(*eb)};
+    return rsa_public_numbers{crypto::detail::strip_integer(*mb), crypto::detail::strip_integer(*eb)};
 }
 
 /// The DNS claims of a certificate, in order, without duplicates (case-insensitive).
@@ -131,7 +136,11 @@ template <crypto_backend Backend>
     }
     if (std::holds_alternative<user_principal_name_identity>(expected) || std::holds_alternative<service_principal_name_identity>(expected))
         return fail("is a Windows (Kerberos) identity, which a certificate cannot satisfy");
-    if (auto const* c = std::get_if<certificate_identity>(&expected)) return same_certificate(c->encoded);
+    if (auto const* c = std::get_if<certificate_identity>(&expected)) {
+        auto der = decode_certificate_identity(*c);
+        if (!der) return fail("cannot be loaded: " + der.err().message);
+        return same_certificate(*der);
+    }
     if (auto const* r = std::get_if<certificate_reference_identity>(&expected)) {
         if (!stores) return fail("needs the certificate stores, which were not given");
         auto const& store = stores->get(r->location, r->name);
@@ -144,9 +153,10 @@ template <crypto_backend Backend>
         if (hits.empty()) return fail("cannot be loaded: no certificate in " + store.directory().string() + " matches");
         return same_certificate(hits.front()->info->der); // first match, as WCF
     }
-    auto const& rsa = std::get<rsa_identity>(expected);
+    auto rsa = decode_rsa_identity(std::get<rsa_identity>(expected));
+    if (!rsa) return fail("cannot be loaded: " + rsa.err().message);
     if (info.public_key_oid != crypto::oids::rsa_encryption) return fail("does not apply: the certificate's key is not RSA");
-    if (info.rsa_modulus == rsa.modulus && info.rsa_exponent == rsa.exponent) return {true, {}};
+    if (info.rsa_modulus == rsa->modulus && info.rsa_exponent == rsa->exponent) return {true, {}};
     return fail("is a different RSA key");
 }
 
