@@ -29,6 +29,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace wsbind {
@@ -52,6 +53,15 @@ namespace wsbind::config {
 struct origin {
     source_position position;
     std::string path; ///< element path, as in diagnostics
+    /// Positions of the element's own attributes (endpoints and services), for diagnostics found
+    /// after reading (references, addresses).
+    std::vector<std::pair<std::string, source_position>> attributes;
+
+    [[nodiscard]] source_position attribute(std::string_view name) const noexcept {
+        for (auto const& [n, p] : attributes)
+            if (n == name) return p;
+        return position;
+    }
 };
 
 /// An element wsbind keeps by name without modelling it; `xml` is the element as written
