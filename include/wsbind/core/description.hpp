@@ -145,7 +145,7 @@ struct reliable_session_settings {
 };
 
 /// `<localClientSettings>` of customBinding `<security>`.
-struct local_client_settings {
+struct local_client_security_settings {
     bool cache_cookies = true;
     std::optional<bool> detect_replays; ///< applied only if configured (default true)
     std::int32_t replay_cache_size = 900000;
@@ -157,11 +157,11 @@ struct local_client_settings {
     bool reconnect_transport_on_failure = true;
     timespan timestamp_validity_duration = timespan::from_minutes(5);
     std::int32_t cookie_renewal_threshold_percentage = 60;
-    friend constexpr bool operator==(local_client_settings const&, local_client_settings const&) = default;
+    friend constexpr bool operator==(local_client_security_settings const&, local_client_security_settings const&) = default;
 };
 
 /// `<localServiceSettings>` of customBinding `<security>`.
-struct local_service_settings {
+struct local_service_security_settings {
     std::optional<bool> detect_replays; ///< applied only if configured (default true)
     timespan issued_cookie_lifetime = timespan::from_hours(10);
     std::int32_t max_stateful_negotiations = 128;
@@ -176,7 +176,7 @@ struct local_service_settings {
     std::int32_t max_pending_sessions = 128;
     std::int32_t max_cached_cookies = 1000;
     timespan timestamp_validity_duration = timespan::from_minutes(5);
-    friend constexpr bool operator==(local_service_settings const&, local_service_settings const&) = default;
+    friend constexpr bool operator==(local_service_security_settings const&, local_service_security_settings const&) = default;
 };
 
 /// `<issuedTokenParameters>` (scalar part; claim type requirements and additional request
@@ -211,8 +211,8 @@ struct security_element_attributes {
     std::optional<bool> require_signature_confirmation;
     bool can_renew_security_context_token = true;
     std::optional<security_header_layout> header_layout;
-    std::optional<local_client_settings> local_client; ///< applied as a whole when present
-    std::optional<local_service_settings> local_service;
+    std::optional<local_client_security_settings> local_client; ///< applied as a whole when present
+    std::optional<local_service_security_settings> local_service;
     issued_token_parameters_settings issued_token_parameters;
     friend constexpr bool operator==(security_element_attributes const&, security_element_attributes const&) = default;
 };

@@ -84,7 +84,15 @@ struct setting {
     void (*reset)(binding_description&) = nullptr;                  ///< optional settings: unconfigure
     /// Optional settings: the value in effect when not configured (nullptr: the zero value).
     setting_value (*fallback)(binding_description const&) = nullptr;
+    /// 0 means "keep the default" (readerQuotas): .NET copies only non-zero values.
+    bool zero_keeps_default = false;
 };
+
+/// Applies a configured value as .NET does (readerQuotas' 0 keeps the default).
+constexpr void apply(setting const& s, binding_description& d, setting_value const& v) {
+    if (s.zero_keeps_default && v.number == 0) return;
+    s.set(d, v);
+}
 
 /// The value a setting has in `d`: its configured value, or for an optional setting that is not
 /// configured, the value in effect (`setting::fallback`).
@@ -250,13 +258,15 @@ inline constexpr std::array<setting, 4> timeouts_group{{
 constexpr std::array<setting, 5> reader_quotas_group(std::string_view depth, std::string_view str, std::string_view arr,
                                                      std::string_view bytes, std::string_view names) {
     using Q = reader_quotas_settings;
-    return {{
+    std::array<setting, 5> a{{
         at_least(field<R, &B::encoder, &encoder_settings::reader_quotas, &Q::max_depth>(depth), 0),
         at_least(field<R, &B::encoder, &encoder_settings::reader_quotas, &Q::max_string_content_length>(str), 0),
         at_least(field<R, &B::encoder, &encoder_settings::reader_quotas, &Q::max_array_length>(arr), 0),
         at_least(field<R, &B::encoder, &encoder_settings::reader_quotas, &Q::max_bytes_per_read>(bytes), 0),
         at_least(field<R, &B::encoder, &encoder_settings::reader_quotas, &Q::max_name_table_char_count>(names), 0),
     }};
+    for (auto& s : a) s.zero_keeps_default = true;
+    return a;
 }
 
 inline constexpr auto binding_reader_quotas = reader_quotas_group(
@@ -413,7 +423,7 @@ constexpr auto security_element_group() {
 template <class Root>
 constexpr auto local_client_group() {
     using C = optional_root<Root, &security_element_attributes::local_client>;
-    using L = local_client_settings;
+    using L = local_client_security_settings;
     return std::array<setting, 11>{{
         field<C, &L::cache_cookies>("localClientSettings/cacheCookies"),
         defaults_to_true(field<C, &L::detect_replays>("localClientSettings/detectReplays")),
@@ -432,7 +442,7 @@ constexpr auto local_client_group() {
 template <class Root>
 constexpr auto local_service_group() {
     using C = optional_root<Root, &security_element_attributes::local_service>;
-    using L = local_service_settings;
+    using L = local_service_security_settings;
     return std::array<setting, 14>{{
         defaults_to_true(field<C, &L::detect_replays>("localServiceSettings/detectReplays")),
         field<C, &L::issued_cookie_lifetime>("localServiceSettings/issuedCookieLifetime"),

@@ -46,6 +46,10 @@ public:
     [[nodiscard]] constexpr bool is_infinite() const noexcept { return ticks_ == std::numeric_limits<rep>::max(); }
     [[nodiscard]] constexpr duration to_duration() const noexcept { return duration(ticks_); }
 
+    /// Sums and differences of finite spans (overflow is the caller's to avoid, as in .NET).
+    friend constexpr timespan operator+(timespan a, timespan b) noexcept { return timespan(a.ticks_ + b.ticks_); }
+    friend constexpr timespan operator-(timespan a, timespan b) noexcept { return timespan(a.ticks_ - b.ticks_); }
+
     friend constexpr bool operator==(timespan, timespan) noexcept = default;
     friend constexpr auto operator<=>(timespan, timespan) noexcept = default;
 

@@ -1,0 +1,13 @@
+// Compile-fail test for the rule or check `custom_transport_last`; the #else branch is its positive twin.
+// expect-error: customBinding: the transport element must be the last element
+#include <wsbind/core/binding.hpp>
+
+using namespace wsbind;
+
+#ifdef WSBIND_COMPILE_FAIL
+using tested = custom_binding<http_transport<>, text_message_encoding<>>;
+#else
+using tested = custom_binding<text_message_encoding<>, http_transport<>>;
+#endif
+
+static_assert(describe<tested>().kind == tested::kind);
