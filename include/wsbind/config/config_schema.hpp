@@ -32,6 +32,10 @@ struct field_def {
     setting_value (*get)(Root const&) = nullptr;
     void (*set)(Root&, setting_value const&) = nullptr;
     bool required = false;  ///< IsRequired in .NET (absent ⇒ Config_base_required_attribute_missing)
+    /// Attributes of a certificate reference: whether the reference is looked up (`specified`).
+    /// The writer never writes attributes of a reference that is not, since writing them would
+    /// make WCF look it up.
+    bool (*present)(Root const&) = nullptr;
 
     [[nodiscard]] constexpr bool is_marker() const noexcept { return !path.empty() && path.back() == '/'; }
 };
@@ -135,6 +139,7 @@ constexpr field_def<Root> certificate_member(std::string_view path) {
         (r.*Cert).*Field = from_setting<leaf>(v);
         (r.*Cert).specified = true;
     };
+    f.present = [](Root const& r) { return (r.*Cert).specified; };
     return f;
 }
 
@@ -201,8 +206,8 @@ inline constexpr std::array<field_def<service_credentials_config>, 36> service_c
     detail::member<detail::SC, &detail::SC::issued_token_authentication, &detail::IT::allow_untrusted_rsa_issuers>("issuedTokenAuthentication/allowUntrustedRsaIssuers"),
     detail::member<detail::SC, &detail::SC::security_state_encoder_type>("secureConversationAuthentication/securityStateEncoderType"),
     // Collections (read and written by the reader/writer; listed so their element names are known).
-    {"issuedTokenAuthentication/knownCertificates/", {}, nullptr, nullptr, false},
-    {"issuedTokenAuthentication/allowedAudienceUris/", {}, nullptr, nullptr, false},
+    {"issuedTokenAuthentication/knownCertificates/", {}, nullptr, nullptr, false, nullptr},
+    {"issuedTokenAuthentication/allowedAudienceUris/", {}, nullptr, nullptr, false, nullptr},
 }};
 
 namespace detail {
@@ -213,7 +218,7 @@ inline constexpr field_def<CC> ssl_authentication_marker{
         if (!c.ssl_certificate_authentication)
             c.ssl_certificate_authentication = certificate_authentication_config::trusted_in(store_location::current_user);
     },
-    false};
+    false, nullptr};
 
 template <auto Field>
 constexpr field_def<CC> ssl_authentication_member(std::string_view path) {
@@ -258,7 +263,7 @@ inline constexpr std::array<field_def<client_credentials_config>, 24> client_cre
     detail::member<detail::CC, &detail::CC::windows_allow_ntlm>("windows/allowNtlm"),
     detail::member<detail::CC, &detail::CC::windows_allowed_impersonation_level>("windows/allowedImpersonationLevel"),
     detail::member<detail::CC, &detail::CC::http_digest_impersonation_level>("httpDigest/impersonationLevel"),
-    {"serviceCertificate/scopedCertificates/", {}, nullptr, nullptr, false},
+    {"serviceCertificate/scopedCertificates/", {}, nullptr, nullptr, false, nullptr},
 }};
 
 namespace detail {
@@ -273,6 +278,7 @@ constexpr field_def<CR> reference_member(std::string_view path) {
         c.*Field = from_setting<leaf>(v);
         c.specified = true;
     };
+    f.present = [](CR const& c) { return c.specified; };
     return f;
 }
 

@@ -24,6 +24,7 @@
 #include <wsbind/core/timespan.hpp>
 #include <wsbind/credentials/enums.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -70,8 +71,11 @@ struct unmodelled_element {
     std::string name;
     std::string xml;
     config::origin origin;
+    /// Where it sits, relative to the element that keeps it (e.g. `security/issuedTokenParameters/issuer`
+    /// inside a customBinding `<binding>`, `serviceCredentials` inside a `<behavior>`); "" = directly.
+    std::string parent{};
     friend bool operator==(unmodelled_element const& a, unmodelled_element const& b) {
-        return a.name == b.name && a.xml == b.xml;
+        return a.name == b.name && a.xml == b.xml && a.parent == b.parent;
     }
 };
 
@@ -234,9 +238,11 @@ struct behavior_config {
     std::vector<unmodelled_element> unmodelled;
     config::origin origin;
 
+    /// Unmodelled extensions compare in any order: a behavior's extensions are keyed by name.
     friend bool operator==(behavior_config const& a, behavior_config const& b) {
         return a.kind == b.kind && a.name == b.name && a.service_credentials == b.service_credentials &&
-               a.client_credentials == b.client_credentials && a.unmodelled == b.unmodelled;
+               a.client_credentials == b.client_credentials && a.unmodelled.size() == b.unmodelled.size() &&
+               std::is_permutation(a.unmodelled.begin(), a.unmodelled.end(), b.unmodelled.begin());
     }
 };
 
@@ -387,7 +393,13 @@ struct configuration {
         return found;
     }
 
-    friend bool operator==(configuration const&, configuration const&) = default;
+    /// Unmodelled sections compare in any order: sections are keyed by name.
+    friend bool operator==(configuration const& a, configuration const& b) {
+        return a.bindings == b.bindings && a.behaviors == b.behaviors && a.services == b.services && a.client == b.client &&
+               a.extensions == b.extensions && a.has_service_model == b.has_service_model &&
+               a.unmodelled_sections.size() == b.unmodelled_sections.size() &&
+               std::is_permutation(a.unmodelled_sections.begin(), a.unmodelled_sections.end(), b.unmodelled_sections.begin());
+    }
 };
 
 } // namespace wsbind::config

@@ -3,11 +3,12 @@
 #define WSBIND_CONFIG_VALIDATE_HPP
 
 /// \file
-/// Validation of a resolved configuration: the rules that span bindings, behaviors and
-/// endpoints (wcf-config-facts.md §4.2, §5.5, §5.6). Rules about a single binding description
-/// belong to core's rule table and are applied through it, with its words.
-///
-/// Cross-element rules checked here:
+/// Validation of a resolved configuration (wcf-config-facts.md §4.2, §5.5, §5.6):
+///  - every modelled `<binding>` against core's rule table (`wsbind::validate`), with the rule's
+///    words, its .NET resource key and the attribute it blames; client-side and service-side rules
+///    for the bindings client and service endpoints use;
+///  - the rules that span bindings, behaviors and endpoints, with what core's facts say a
+///    binding needs (facts.hpp):
 ///  - a service endpoint whose binding makes the service prove itself with an X.509 certificate
 ///    (message security other than Windows, netTcp SSL, certificate-based customBinding
 ///    authentication modes) needs `<serviceCredentials><serviceCertificate>` in the service's
@@ -31,19 +32,12 @@
 
 namespace wsbind::config {
 
-/// What a binding asks of the credentials at each end.
-struct credential_needs {
-    bool service_certificate = false;          ///< the service authenticates with an X.509 certificate
-    bool service_certificate_negotiated = false; ///< ... which the client obtains by negotiation
-    bool client_certificate = false;           ///< the client authenticates with an X.509 certificate
-    bool duplex_client_certificate = false;    ///< MutualCertificateDuplex: the service holds the client's certificate
-};
+/// Whether the service takes its own certificate from `<serviceCredentials><serviceCertificate>`:
+/// core's `needs_service_certificate`, except the certificate of an HTTPS transport, which comes
+/// from the HTTP stack (http.sys or IIS), not from WCF's configuration.
+[[nodiscard]] bool service_certificate_from_credentials(binding_description const& d);
 
-/// The credentials a binding description needs (see the table in the header comment).
-[[nodiscard]] credential_needs credentials_needed(binding_description const& d);
-
-/// Checks the cross-element rules (and, once core's rule table is available, each resolved
-/// binding against it); problems go to `diags`.
+/// Checks the bindings against the rule table and the cross-element rules; problems go to `diags`.
 void validate(configuration const& cfg, resolved_configuration const& resolved, diagnostics& diags,
               std::string const& file = {});
 

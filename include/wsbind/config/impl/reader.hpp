@@ -6,6 +6,7 @@
 #include <wsbind/config/impl/names.hpp>
 #include <wsbind/config/reader.hpp>
 #include <wsbind/config/values.hpp>
+#include <wsbind/core/rules.hpp>
 #include <wsbind/core/schema.hpp>
 
 #include <algorithm>
@@ -87,21 +88,35 @@ inline schema_index const& index_for(binding_kind kind) {
 
 /// Enumeration names a binding's configuration element accepts where its .NET enum is narrower
 /// than wsbind's shared one (BasicHttpMessageCredentialType, TcpClientCredentialType, the
-/// per-binding security mode enums). wcf-config-facts.md §1.3-§1.6, §5.2.
-inline std::string_view allowed_enum_names(binding_kind kind, std::string_view element, std::string_view path) noexcept {
-    if (!element.empty()) return {};
-    if (path == "security/mode") {
-        switch (kind) {
-        case binding_kind::basic_http: return "None, Transport, Message, TransportWithMessageCredential, TransportCredentialOnly";
-        case binding_kind::ws_http:
-        case binding_kind::ws_2007_http:
-        case binding_kind::net_tcp: return "None, Transport, Message, TransportWithMessageCredential";
-        case binding_kind::ws_dual_http: return "None, Message";
-        case binding_kind::custom: return {};
-        }
+/// per-binding security mode enums), from core's rule table (rules.hpp).
+template <class E>
+std::string names_of(std::span<E const> values) {
+    std::string out;
+    for (auto v : values) {
+        if (!out.empty()) out += ", ";
+        out.append(to_string(v));
     }
-    if (path == "security/message/clientCredentialType" && kind == binding_kind::basic_http) return "UserName, Certificate";
-    if (path == "security/transport/clientCredentialType" && kind == binding_kind::net_tcp) return "None, Windows, Certificate";
+    return out;
+}
+
+inline std::string_view allowed_enum_names(binding_kind kind, std::string_view element, std::string_view path) {
+    struct lists {
+        std::string modes, message, transport;
+    };
+    static lists const per_kind[] = {
+#define WSBIND_CONFIG_ALLOWED(k)                                                                                       \
+    lists{names_of(allowed_security_modes(k)), names_of(allowed_message_credentials(k)),                               \
+          names_of(allowed_transport_credentials(k))}
+        WSBIND_CONFIG_ALLOWED(binding_kind::basic_http), WSBIND_CONFIG_ALLOWED(binding_kind::ws_http),
+        WSBIND_CONFIG_ALLOWED(binding_kind::ws_2007_http), WSBIND_CONFIG_ALLOWED(binding_kind::ws_dual_http),
+        WSBIND_CONFIG_ALLOWED(binding_kind::net_tcp), WSBIND_CONFIG_ALLOWED(binding_kind::custom)
+#undef WSBIND_CONFIG_ALLOWED
+    };
+    if (!element.empty()) return {};
+    auto const& l = per_kind[static_cast<std::size_t>(kind)];
+    if (path == "security/mode") return l.modes;
+    if (path == "security/message/clientCredentialType") return l.message;
+    if (path == "security/transport/clientCredentialType") return l.transport;
     return {};
 }
 
@@ -283,17 +298,17 @@ private:
                        "The section is read from another file (configSource), which wsbind does not follow; its content is "
                        "kept unmodelled.",
                        child.attribute("configSource").value(), {}, "wsbind_config_source");
-                cfg_.unmodelled_sections.push_back({std::string(n), raw_xml(child), origin_of(child, cpath)});
+                cfg_.unmodelled_sections.push_back({std::string(n), raw_xml(child), origin_of(child, cpath), {}});
                 continue;
             }
             if (n == "bindings") read_bindings(child, cpath);
             else if (n == "behaviors") read_behaviors(child, cpath);
             else if (n == "services") read_services(child, cpath);
             else if (n == "client") read_client(child, cpath);
-            else if (n == "extensions") cfg_.unmodelled_sections.push_back({std::string(n), raw_xml(child), origin_of(child, cpath)});
+            else if (n == "extensions") cfg_.unmodelled_sections.push_back({std::string(n), raw_xml(child), origin_of(child, cpath), {}});
             else if (contains(known_service_model_sections, n)) {
                 unmodelled(child, cpath, "The section <" + std::string(n) + "> is not modelled by wsbind; it is kept as written.");
-                cfg_.unmodelled_sections.push_back({std::string(n), raw_xml(child), origin_of(child, cpath)});
+                cfg_.unmodelled_sections.push_back({std::string(n), raw_xml(child), origin_of(child, cpath), {}});
             } else {
                 report(severity::error, child, cpath, "Unrecognized configuration section " + cpath + ".", std::string(n),
                        "bindings, behaviors, services, client, extensions, protocolMapping, diagnostics, "
@@ -454,6 +469,7 @@ private:
             if (auto const* e = lk.find(rel)) {
                 value_spec const spec = lk.spec(*e, rel);
                 auto r = parse_value(spec, a.value(), an);
+                current_position = doc_.position_of_value(a);
                 if (!r) bad_value(a, path, r);
                 else lk.set(*e, r.value, rel);
             } else {
@@ -471,7 +487,7 @@ private:
             if (lk.has_child(cprefix)) read_element(child, cprefix, cpath, lk);
             else if (lk.known_unmodelled(cprefix)) {
                 unmodelled(child, cpath, "The element <" + std::string(child.name()) + "> is not modelled by wsbind; it is kept as written.");
-                lk.keep(child, cpath, raw_xml(child), origin_of(child, cpath));
+                lk.keep(child, prefix, raw_xml(child), origin_of(child, cpath));
             } else {
                 unrecognized_element(child, path, lk.child_names(prefix));
             }
@@ -516,9 +532,8 @@ private:
             return v;
         }
         void set(setting const& s, setting_value const& v, std::string const& rel) const {
-            // readerQuotas: 0 means "not set"; the effective default stays.
-            if (v.number == 0 && rel.find("readerQuotas/") != std::string::npos) return;
-            s.set(b.description, v);
+            apply(s, b.description, v); // readerQuotas: 0 keeps the default
+            b.origin.attributes.emplace_back(element.empty() ? rel : std::string(element) + "/" + rel, r.current_position);
         }
         void touch(std::string const& prefix) const {
             if (prefix.empty()) return;
@@ -584,9 +599,14 @@ private:
                 if (ends_with(cprefix, suffix)) return true;
             return false;
         }
-        void keep(pugi::xml_node child, std::string const&, std::string xml, origin o) const {
+        void keep(pugi::xml_node child, std::string const& prefix, std::string xml, origin o) const {
             b.fully_modelled = false;
-            b.unmodelled.push_back({child.name(), std::move(xml), std::move(o)});
+            std::string parent(element);
+            if (!prefix.empty()) {
+                if (!parent.empty()) parent += '/';
+                parent += prefix.substr(0, prefix.size() - 1);
+            }
+            b.unmodelled.push_back({child.name(), std::move(xml), std::move(o), std::move(parent)});
         }
     };
 
@@ -637,7 +657,7 @@ private:
                     }
                 } else {
                     b.fully_modelled = false;
-                    b.unmodelled.push_back({"binding", raw_xml(item), b.origin});
+                    b.unmodelled.push_back({"binding", raw_xml(item), b.origin, {}});
                     unmodelled(item, bpath,
                                "The binding type " + section_name + " is not modelled by wsbind; binding '" + b.name +
                                    "' is kept as written.");
@@ -658,7 +678,10 @@ private:
             if (auto const* s = idx.find({}, an)) {
                 auto r = parse_value(spec_of(*s), a.value(), an);
                 if (!r) bad_value(a, path, r);
-                else s->set(d, r.value);
+                else {
+                    apply(*s, d, r.value);
+                    b.origin.attributes.emplace_back(std::string(an), doc_.position_of_value(a));
+                }
             } else {
                 unrecognized_attribute(a, path, root.attribute_names({}));
             }
@@ -712,9 +735,15 @@ private:
                 }
                 binding_lookup lk{*this, idx, binding_kind::custom, n, b};
                 read_element(child, {}, cpath, lk);
+                // <secureConversationBootstrap> is a configuration property of <security>: when it
+                // is not written, WCF uses a default one (SspiNegotiated), never "no bootstrap"
+                // (SecurityElement.SecureConversationBootstrap is never null).
+                if (*modelled == custom_element::security && d.security_element.mode == authentication_mode::secure_conversation &&
+                    !d.security_element.secure_conversation_bootstrap)
+                    d.security_element.secure_conversation_bootstrap.emplace();
             } else {
                 b.fully_modelled = false;
-                b.unmodelled.push_back({std::string(n), raw_xml(child), origin_of(child, cpath)});
+                b.unmodelled.push_back({std::string(n), raw_xml(child), origin_of(child, cpath), {}});
                 unmodelled(child, cpath,
                            "The binding element <" + std::string(n) + "> is not modelled by wsbind; binding '" + b.name +
                                "' is kept but will not be resolved to a wsbind binding.");
@@ -770,8 +799,11 @@ private:
                 if (u == cprefix) return true;
             return false;
         }
-        void keep(pugi::xml_node child, std::string const&, std::string xml, origin o) const {
-            if (owner) owner->unmodelled.push_back({child.name(), std::move(xml), std::move(o)});
+        std::string_view root_name{};
+        void keep(pugi::xml_node child, std::string const& prefix, std::string xml, origin o) const {
+            std::string parent(root_name);
+            if (!prefix.empty()) parent += "/" + prefix.substr(0, prefix.size() - 1);
+            if (owner) owner->unmodelled.push_back({child.name(), std::move(xml), std::move(o), std::move(parent)});
         }
     };
 
@@ -932,17 +964,17 @@ private:
                 if (service_side) {
                     b.service_credentials.emplace();
                     table_lookup<service_credentials_config> lk{*this, service_credentials_schema, *b.service_credentials, &b,
-                                                                service_unmodelled};
+                                                                service_unmodelled, "serviceCredentials"};
                     read_element(c, {}, cpath, lk);
                 } else {
                     b.client_credentials.emplace();
                     table_lookup<client_credentials_config> lk{*this, client_credentials_schema, *b.client_credentials, &b,
-                                                               client_unmodelled};
+                                                               client_unmodelled, "clientCredentials"};
                     read_element(c, {}, cpath, lk);
                 }
                 continue;
             }
-            b.unmodelled.push_back({std::string(n), raw_xml(c), origin_of(c, cpath)});
+            b.unmodelled.push_back({std::string(n), raw_xml(c), origin_of(c, cpath), {}});
             unmodelled(c, cpath, "The behavior extension <" + std::string(n) + "> is not modelled by wsbind; it is kept as written.");
         }
     }
@@ -953,7 +985,7 @@ private:
         bool special(reader& rd, pugi::xml_node child, std::string const& cprefix, std::string const& cpath) const {
             if (cprefix == "headers/") {
                 if (root.headers) return false; // repeated: reported by the caller
-                root.headers = unmodelled_element{"headers", raw_xml(child), rd.origin_of(child, cpath)};
+                root.headers = unmodelled_element{"headers", raw_xml(child), rd.origin_of(child, cpath), {}};
                 rd.unmodelled(child, cpath, "Endpoint <headers> are not modelled by wsbind; they are kept as written.");
                 return true;
             }
@@ -1102,7 +1134,7 @@ private:
         // <metadata> is ClientSection's other child; keep it.
         for (auto m : node.children("metadata")) {
             unmodelled(m, path + "/metadata", "The client <metadata> element is not modelled by wsbind; it is kept as written.");
-            cfg_.unmodelled_sections.push_back({"client/metadata", raw_xml(m), origin_of(m, path + "/metadata")});
+            cfg_.unmodelled_sections.push_back({"client/metadata", raw_xml(m), origin_of(m, path + "/metadata"), {}});
         }
         pugi::xml_node filtered = node;
         read_collection(
@@ -1123,6 +1155,7 @@ private:
 public:
     // Used by the lookups above.
     document const& doc_;
+    source_position current_position; ///< of the attribute value being applied
 
 private:
     configuration& cfg_;

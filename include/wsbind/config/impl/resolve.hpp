@@ -5,6 +5,7 @@
 #include <wsbind/config/impl/names.hpp>
 #include <wsbind/config/resolve.hpp>
 #include <wsbind/config/values.hpp>
+#include <wsbind/core/facts.hpp>
 
 #include <algorithm>
 #include <string>
@@ -15,10 +16,6 @@
 namespace wsbind::config {
 
 namespace detail {
-
-inline bool secure_transport(binding_description const& d) noexcept {
-    return d.security.mode == security_mode::transport || d.security.mode == security_mode::transport_with_message_credential;
-}
 
 inline std::string_view transport_element_scheme(std::string_view element) noexcept {
     if (element == "httpTransport") return "http";
@@ -64,16 +61,7 @@ inline std::string binding_scheme(std::string_view section, binding_config const
                 if (auto s = detail::transport_element_scheme(e); !s.empty()) return std::string(s);
         return {};
     }
-    if (description) {
-        switch (description->kind) {
-        case binding_kind::basic_http:
-        case binding_kind::ws_http:
-        case binding_kind::ws_2007_http: return detail::secure_transport(*description) ? "https" : "http";
-        case binding_kind::ws_dual_http: return "http";
-        case binding_kind::net_tcp: return "net.tcp";
-        case binding_kind::custom: break;
-        }
-    }
+    if (description) return std::string(transport_scheme(*description));
     return std::string(detail::section_scheme(section));
 }
 

@@ -4,6 +4,8 @@
 
 #include <wsbind/config/validate.hpp>
 #include <wsbind/config/values.hpp>
+#include <wsbind/core/facts.hpp>
+#include <wsbind/core/rules.hpp>
 
 #include <algorithm>
 #include <string>
@@ -12,103 +14,15 @@
 
 namespace wsbind::config {
 
-inline credential_needs credentials_needed(binding_description const& d) {
-    credential_needs n;
-    auto const mode = d.security.mode;
-    auto const message_credential = d.security.message.client_credential_type;
-    switch (d.kind) {
-    case binding_kind::basic_http:
-        if (mode == security_mode::message) {
-            // MutualCertificate (WSS 1.0): both certificates known out of band.
-            n.service_certificate = true;
-            n.client_certificate = true;
-        }
-        if ((mode == security_mode::transport || mode == security_mode::transport_credential_only) &&
-            d.security.transport.client_credential_type == transport_credential_type::certificate)
-            n.client_certificate = true;
-        if (mode == security_mode::transport_with_message_credential && message_credential == message_credential_type::certificate)
-            n.client_certificate = true;
-        break;
-    case binding_kind::ws_http:
-    case binding_kind::ws_2007_http:
-    case binding_kind::ws_dual_http:
-        if (mode == security_mode::message) {
-            if (message_credential != message_credential_type::windows) {
-                n.service_certificate = true;
-                n.service_certificate_negotiated = d.security.message.negotiate_service_credential;
-            }
-            if (message_credential == message_credential_type::certificate) n.client_certificate = true;
-        }
-        if (mode == security_mode::transport && d.security.transport.client_credential_type == transport_credential_type::certificate)
-            n.client_certificate = true;
-        if (mode == security_mode::transport_with_message_credential && message_credential == message_credential_type::certificate)
-            n.client_certificate = true;
-        break;
-    case binding_kind::net_tcp:
-        if (mode == security_mode::message) {
-            if (message_credential != message_credential_type::windows) {
-                n.service_certificate = true;
-                n.service_certificate_negotiated = true; // always negotiated over TCP (§1.6)
-            }
-            if (message_credential == message_credential_type::certificate) n.client_certificate = true;
-        }
-        if (mode == security_mode::transport) {
-            auto const t = d.security.transport.client_credential_type;
-            if (t == transport_credential_type::none || t == transport_credential_type::certificate) {
-                n.service_certificate = true; // SslStreamSecurity: the service's certificate comes from serviceCredentials
-                n.service_certificate_negotiated = true;
-            }
-            if (t == transport_credential_type::certificate) n.client_certificate = true;
-        }
-        if (mode == security_mode::transport_with_message_credential) {
-            n.service_certificate = true;
-            n.service_certificate_negotiated = true;
-            if (message_credential == message_credential_type::certificate) n.client_certificate = true;
-        }
-        break;
-    case binding_kind::custom:
-        if (d.stack.contains(custom_element::security)) {
-            auto const am = d.security_element.mode;
-            auto const* effective = &static_cast<security_element_attributes const&>(d.security_element);
-            if (am == authentication_mode::secure_conversation && d.security_element.secure_conversation_bootstrap)
-                effective = &*d.security_element.secure_conversation_bootstrap;
-            switch (effective->mode) {
-            case authentication_mode::anonymous_for_certificate:
-            case authentication_mode::user_name_for_certificate:
-            case authentication_mode::issued_token_for_certificate:
-                n.service_certificate = true;
-                break;
-            case authentication_mode::anonymous_for_ssl_negotiated:
-            case authentication_mode::user_name_for_ssl_negotiated:
-            case authentication_mode::issued_token_for_ssl_negotiated:
-                n.service_certificate = true;
-                n.service_certificate_negotiated = true;
-                break;
-            case authentication_mode::mutual_ssl_negotiated:
-                n.service_certificate = true;
-                n.service_certificate_negotiated = true;
-                n.client_certificate = true;
-                break;
-            case authentication_mode::mutual_certificate:
-                n.service_certificate = true;
-                n.client_certificate = true;
-                break;
-            case authentication_mode::mutual_certificate_duplex:
-                n.service_certificate = true;
-                n.client_certificate = true;
-                n.duplex_client_certificate = d.stack.contains(custom_element::composite_duplex);
-                break;
-            case authentication_mode::certificate_over_transport:
-                n.client_certificate = true;
-                break;
-            default:
-                break;
-            }
-        }
-        if (d.stack.contains(custom_element::https_transport) && d.transport.require_client_certificate) n.client_certificate = true;
-        break;
-    }
-    return n;
+inline bool service_certificate_from_credentials(binding_description const& d) {
+    if (!needs_service_certificate(d)) return false;
+    if (d.kind == binding_kind::net_tcp || transport_scheme(d) != "https") return true;
+    if (d.kind != binding_kind::custom) return false; // HTTPS with transport-level security only
+    // customBinding over HTTPS: does the message-level security element need it as well?
+    binding_description plain = d;
+    plain.stack = custom_stack{};
+    for (auto e : d.stack) plain.stack.push_back(e == custom_element::https_transport ? custom_element::http_transport : e);
+    return needs_service_certificate(plain);
 }
 
 namespace detail {
@@ -173,24 +87,37 @@ private:
         }
     }
 
-    void scheme_matches(resolved_endpoint const& e) {
-        if (!e.address_absolute || e.scheme.empty() || !e.source || !e.source->address) return;
+    /// The transport address (ListenUri on a service, the address on a client unless a clientVia
+    /// behavior sends it elsewhere) must use the binding's scheme.
+    void scheme_matches(resolved_endpoint const& e, bool service_side) {
+        if (e.scheme.empty() || !e.source) return;
+        std::string_view attribute = "address";
+        std::string uri = e.address;
+        if (service_side && !e.source->listen_uri.empty()) {
+            attribute = "listenUri";
+            uri = e.source->listen_uri;
+        } else if (!service_side && e.behavior) {
+            for (auto const& u : e.behavior->unmodelled)
+                if (u.name == "clientVia") return;
+        }
         std::string scheme;
-        if (!is_absolute_uri(e.address, &scheme)) return;
+        if (!is_absolute_uri(uri, &scheme)) return;
+        if (std::string_view(uri).substr(scheme.size() + 1, 2) != "//") return; // urn:..., a logical address
         if (lower_ascii(scheme) != e.scheme)
-            report(severity::error, e.source->origin, "address",
+            report(severity::error, e.source->origin, attribute,
                    "The provided URI scheme '" + scheme + "' is invalid; expected '" + e.scheme + "' (binding " + binding_label(e) + ").",
-                   e.address, "an address with scheme " + e.scheme, "InvalidUriScheme");
+                   uri, "an address with scheme " + e.scheme, "InvalidUriScheme");
     }
 
     void service(resolved_service const& rs) {
         base_addresses(rs);
         service_credentials_config const* sc = rs.behavior && rs.behavior->service_credentials ? &*rs.behavior->service_credentials : nullptr;
         for (auto const& e : rs.endpoints) {
-            scheme_matches(e);
+            scheme_matches(e, true);
             if (!e.description) continue;
-            auto const needs = credentials_needed(*e.description);
-            if (needs.service_certificate && !(sc && sc->service_certificate.specified)) {
+            side_rules(e, rule_side::service);
+            auto const& d = *e.description;
+            if (service_certificate_from_credentials(d) && !(sc && sc->service_certificate.specified)) {
                 report(severity::error, e.source->origin, "binding",
                        "The service certificate is not provided. Specify a service certificate in ServiceCredentials. (Binding " +
                            binding_label(e) + " authenticates the service with an X.509 certificate; service '" + rs.source->name +
@@ -201,7 +128,7 @@ private:
                        e.binding_section, "<serviceCredentials><serviceCertificate findValue=... x509FindType=.../> in the service behavior",
                        "ServiceCertificateNotProvided");
             }
-            if (needs.duplex_client_certificate && !(sc && sc->client_certificate.specified)) {
+            if (service_needs_client_certificate_in_advance(d) && is_duplex(d) && !(sc && sc->client_certificate.specified)) {
                 report(severity::error, e.source->origin, "binding",
                        "The client certificate is not provided. Specify a client certificate in ServiceCredentials: a "
                        "MutualCertificateDuplex binding needs <serviceCredentials><clientCertificate><certificate> to secure "
@@ -213,12 +140,14 @@ private:
     }
 
     void client(resolved_endpoint const& e) {
-        scheme_matches(e);
+        scheme_matches(e, false);
         if (!e.description) return;
-        auto const needs = credentials_needed(*e.description);
+        side_rules(e, rule_side::client);
+        auto const& d = *e.description;
         client_credentials_config const* cc = e.behavior && e.behavior->client_credentials ? &*e.behavior->client_credentials : nullptr;
         auto const& o = e.source->origin;
-        if (needs.client_certificate && !(cc && cc->client_certificate.specified)) {
+        auto const& identity = e.source->identity;
+        if (needs_client_certificate(d) && !(cc && cc->client_certificate.specified)) {
             report(severity::error, o, "binding",
                    "The client certificate is not provided. Specify a client certificate in ClientCredentials. (Binding " +
                        binding_label(e) + " authenticates the client with an X.509 certificate; the endpoint has " +
@@ -228,21 +157,22 @@ private:
                    e.binding_section, "<clientCredentials><clientCertificate findValue=... x509FindType=.../> in the endpoint behavior",
                    "ClientCertificateNotProvidedOnClientCredentials");
         }
-        if (needs.service_certificate && !needs.service_certificate_negotiated) {
+        bool const identity_certificate = identity.certificate || identity.certificate_reference;
+        if (client_needs_service_certificate_in_advance(d)) {
             bool scoped = false;
             if (cc)
                 for (auto const& s : cc->scoped_service_certificates)
                     if (s.target_uri == e.address && s.certificate.specified) scoped = true;
-            if (!(cc && (cc->default_service_certificate.specified || scoped)))
+            if (!(cc && (cc->default_service_certificate.specified || scoped)) && !identity_certificate)
                 report(severity::error, o, "binding",
                        "The service certificate is not provided for target '" + e.address +
                            "'. Specify a service certificate in ClientCredentials. (Binding " + binding_label(e) +
-                           " does not negotiate the service certificate.)",
+                           " does not negotiate the service certificate: the client must know it in advance.)",
                        e.binding_section,
-                       "<clientCredentials><serviceCertificate><defaultCertificate .../> (or a scoped certificate for the address)",
+                       "<clientCredentials><serviceCertificate><defaultCertificate .../> (or a scoped certificate for the "
+                       "address), or an <identity> with <certificate> or <certificateReference>",
                        "ServiceCertificateNotProvidedOnClientCredentials");
-        }
-        if (needs.service_certificate && needs.service_certificate_negotiated && e.source->identity.empty()) {
+        } else if (service_certificate_from_credentials(d) && identity.empty()) {
             std::string host;
             std::string scheme;
             if (is_absolute_uri(e.address, &scheme)) {
@@ -253,14 +183,62 @@ private:
                 }
             }
             report(severity::warning, o, {},
-                   "The service certificate is negotiated and the endpoint has no <identity>: WCF will require the "
-                   "certificate to be issued to DNS name '" + host + "' (the address's host).",
-                   e.address, "<identity><dns value=.../></identity> or <certificate>/<certificateReference>",
+                   "The service authenticates with a certificate the client obtains at run time, and the endpoint has no "
+                   "<identity>: WCF will require that certificate to be issued to DNS name '" + host + "' (the address's host).",
+                   e.address, "<identity><dns value=.../></identity>, <certificate> or <certificateReference>",
                    "wsbind_default_dns_identity");
         }
     }
 
-    [[maybe_unused]] configuration const& cfg_;
+    /// The rules of the table that apply to one side (client or service) for the binding an
+    /// endpoint uses; side-independent rules were checked on the `<binding>` itself.
+    void side_rules(resolved_endpoint const& e, rule_side side) {
+        for (auto const* r : wsbind::validate(*e.description, side)) {
+            if (r->side == rule_side::any) continue;
+            report(severity::error, e.source->origin, "binding",
+                   std::string(r->text) + " (binding " + binding_label(e) + ", used by this " +
+                       (side == rule_side::client ? "client" : "service") + " endpoint)",
+                   e.binding_section, {}, std::string(r->wcf_key));
+        }
+    }
+
+public:
+    /// Every `<binding>` wsbind models, against the side-independent rules.
+    void bindings() {
+        for (auto const& b : cfg_.bindings) {
+            if (!b.kind || !b.fully_modelled) continue;
+            for (auto const* r : wsbind::validate(b.description, rule_side::any)) {
+                if (r->side != rule_side::any) continue;
+                diagnostic d;
+                d.severity = severity::error;
+                d.file = file_;
+                d.position = b.origin.position;
+                d.path = b.origin.path;
+                std::string_view const blamed = r->path;
+                if (!blamed.empty()) {
+                    // The attribute to blame, where it was written (customBinding: within its element).
+                    for (auto const& [key, pos] : b.origin.attributes) {
+                        std::string_view k = key;
+                        if (k == blamed || (k.size() > blamed.size() && k.substr(k.size() - blamed.size()) == blamed &&
+                                            k[k.size() - blamed.size() - 1] == '/')) {
+                            d.position = pos;
+                            d.path = b.origin.path + "/" + key;
+                            auto slash = d.path.rfind('/');
+                            d.path.insert(slash + 1, "@");
+                            break;
+                        }
+                    }
+                }
+                d.message = std::string(r->text) + ".";
+                d.value = std::string(r->name);
+                d.code = std::string(r->wcf_key);
+                diags_.add(std::move(d));
+            }
+        }
+    }
+
+private:
+    configuration const& cfg_;
     diagnostics& diags_;
     std::string file_;
 };
@@ -268,7 +246,9 @@ private:
 } // namespace detail
 
 inline void validate(configuration const& cfg, resolved_configuration const& resolved, diagnostics& diags, std::string const& file) {
-    detail::validator(cfg, diags, file).run(resolved);
+    detail::validator v(cfg, diags, file);
+    v.bindings();
+    v.run(resolved);
 }
 
 } // namespace wsbind::config
