@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <iterator>
+
 TEST_CASE("enum names are WCF's, exact and case-sensitive", "[core][enums]") {
     using namespace wsbind;
     STATIC_REQUIRE(to_string(security_mode::transport_with_message_credential) == "TransportWithMessageCredential");
@@ -27,8 +29,9 @@ TEST_CASE("enum names are WCF's, exact and case-sensitive", "[core][enums]") {
 
 TEST_CASE("every enumerator has a distinct name", "[core][enums]") {
     auto distinct = [](auto const& entries) {
-        for (std::size_t i = 0; i < entries.size(); ++i)
-            for (std::size_t j = i + 1; j < entries.size(); ++j)
+        std::size_t const n = std::size(entries);
+        for (std::size_t i = 0; i < n; ++i)
+            for (std::size_t j = i + 1; j < n; ++j)
                 if (entries[i].name == entries[j].name || entries[i].value == entries[j].value) return false;
         return true;
     };

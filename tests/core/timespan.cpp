@@ -1,3 +1,4 @@
+#include <wsbind/core/print.hpp>
 #include <wsbind/core/timespan.hpp>
 
 #include <catch2/catch.hpp>

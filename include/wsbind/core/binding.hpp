@@ -23,46 +23,45 @@
 #include <wsbind/core/rules.hpp>
 #include <wsbind/core/schema.hpp>
 
-#include <boost/hana/basic_tuple.hpp>
-#include <boost/hana/fold_left.hpp>
-#include <boost/hana/type.hpp>
-
 #include <array>
 #include <cstddef>
 #include <string_view>
+#include <type_traits>
 
 namespace wsbind {
 
 namespace detail {
 
-namespace hana = boost::hana;
-
-template <binding_kind K, class... Ps>
-constexpr auto collect_leaves() {
-    (require_policy<Ps>(), ...);
-    constexpr context root{K, context_kind::binding, {}, {}};
-    return hana::fold_left(hana::make_basic_tuple(hana::basic_type<Ps>{}...), std::array<leaf, 0>{},
-                           [root](auto acc, auto t) {
-                               using P = typename decltype(t)::type;
-                               if constexpr (is_policy<P>) return join_leaves(acc, P::leaves(root));
-                               else return acc;
-                           });
+template <class P>
+constexpr std::size_t leaf_count_of() noexcept {
+    if constexpr (is_policy<P>) return P::leaf_count;
+    else return 0;
 }
 
-constexpr bool is_setting_leaf(leaf const& l) noexcept { return !l.push_element && !l.path.view().empty(); }
+template <class P>
+constexpr void append_leaves(leaf* out, std::size_t& at, context const& root) {
+    if constexpr (is_policy<P>) {
+        auto const ls = P::leaves(root);
+        for (auto const& l : ls) out[at++] = l;
+    }
+}
 
-constexpr setting const* setting_of(binding_kind k, leaf const& l) noexcept {
-    return find_setting(k, l.element, l.path.view());
+/// Every leaf of the policies, in order (policies that are not policies contribute none; the
+/// binding reports them).
+template <binding_kind K, class... Ps>
+constexpr auto collect_leaves() {
+    [[maybe_unused]] constexpr context root{K, context_kind::binding, {}, {}};
+    std::array<leaf, (leaf_count_of<Ps>() + ... + 0)> out{};
+    [[maybe_unused]] std::size_t at = 0;
+    (append_leaves<Ps>(out.data(), at, root), ...);
+    return out;
 }
 
 /// Index of the first leaf naming a setting the binding does not have, or N.
 template <std::size_t N>
-constexpr std::size_t first_unknown(binding_kind k, std::array<leaf, N> const& leaves) noexcept {
-    for (std::size_t i = 0; i < N; ++i) {
-        auto const& l = leaves[i];
-        if (l.push_element && k != binding_kind::custom) return i;
-        if (is_setting_leaf(l) && !l.implied && setting_of(k, l) == nullptr) return i;
-    }
+constexpr std::size_t first_unknown(std::array<leaf, N> const& leaves) noexcept {
+    for (std::size_t i = 0; i < N; ++i)
+        if (leaves[i].unknown) return i;
     return N;
 }
 
@@ -72,12 +71,18 @@ constexpr bool policy_fits() {
     if constexpr (is_policy<P>) {
         constexpr context root{K, context_kind::binding, {}, {}};
         constexpr auto leaves = P::leaves(root);
-        static_assert(first_unknown(K, leaves) == leaves.size(),
+        static_assert(first_unknown(leaves) == leaves.size(),
                       "wsbind: this policy names a setting the binding type does not have (WCF's configuration has no "
                       "such attribute or element there); the note 'policy_fits<binding kind, policy>' names both");
     }
     return true;
 }
+
+/// Instantiated only when some policy does not fit, to name it.
+template <bool AllFit, binding_kind K, class... Ps>
+struct policies_fit : std::true_type {};
+template <binding_kind K, class... Ps>
+struct policies_fit<false, K, Ps...> : std::bool_constant<(policy_fits<K, Ps>() && ...)> {};
 
 template <std::size_t N>
 constexpr bool has_duplicates(std::array<leaf, N> const& leaves) noexcept {
@@ -85,18 +90,15 @@ constexpr bool has_duplicates(std::array<leaf, N> const& leaves) noexcept {
         for (std::size_t j = i + 1; j < N; ++j) {
             auto const& a = leaves[i];
             auto const& b = leaves[j];
-            if (a.implied || b.implied || !is_setting_leaf(a) || !is_setting_leaf(b)) continue;
-            if (a.element == b.element && a.path == b.path) return true;
+            if (!a.implied && !b.implied && a.target != nullptr && a.target == b.target) return true;
         }
     return false;
 }
 
 template <std::size_t N>
-constexpr bool all_in_range(binding_kind k, std::array<leaf, N> const& leaves) noexcept {
-    for (auto const& l : leaves) {
-        if (!is_setting_leaf(l)) continue;
-        if (auto const* s = setting_of(k, l); s && !in_range(*s, l.value)) return false;
-    }
+constexpr bool all_in_range(std::array<leaf, N> const& leaves) noexcept {
+    for (auto const& l : leaves)
+        if (l.target && !l.push_element && !in_range(*l.target, l.value)) return false;
     return true;
 }
 
@@ -107,10 +109,8 @@ constexpr binding_description build(binding_kind k, std::array<leaf, N> const& l
     for (auto const& l : leaves)
         if (l.push_element && k == binding_kind::custom) d.stack.push_back(l.stack_element);
     for (int pass = 0; pass < 2; ++pass)
-        for (auto const& l : leaves) {
-            if (!is_setting_leaf(l) || l.implied != (pass == 0)) continue;
-            if (auto const* s = setting_of(k, l)) apply(*s, d, l.value);
-        }
+        for (auto const& l : leaves)
+            if (l.target && !l.push_element && l.implied == (pass == 0)) apply(*l.target, d, l.value);
     return d;
 }
 
@@ -124,8 +124,9 @@ constexpr bool stack_fits(std::array<leaf, N> const& leaves) noexcept {
 /// Asserts every side-independent rule of the rule table for `D`, with the rule's text.
 template <binding_description const& D>
 struct rules_check {
+    static constexpr std::uint64_t violated = rule_mask(D);
 #define WSBIND_RULE_ASSERT(id, key, path, side, text) \
-    static_assert(rule_side::side != rule_side::any || rule_holds(rule_id::id, D), text);
+    static_assert(((violated >> static_cast<unsigned>(rule_id::id)) & 1u) == 0, text);
     WSBIND_RULES(WSBIND_RULE_ASSERT)
 #undef WSBIND_RULE_ASSERT
     static constexpr bool value = true;
@@ -142,14 +143,15 @@ struct binding {
     static constexpr binding_kind kind = K;
     static constexpr auto leaves = detail::collect_leaves<K, Ps...>();
 
-    static_assert((detail::policy_fits<K, Ps>() && ...));
+    static_assert(detail::policies_fit<detail::first_unknown(leaves) == leaves.size(), K, Ps...>::value);
     static_assert(!detail::has_duplicates(leaves), "wsbind: the same setting is given twice in one binding");
-    static_assert(detail::all_in_range(K, leaves),
-                  "wsbind: a policy's value is outside the range WCF accepts for that setting (see schema.hpp)");
     static_assert(detail::stack_fits(leaves), "wsbind: a customBinding has more elements than wsbind models");
 
     static constexpr binding_description description = detail::build(K, leaves);
+    // The rules first: their texts say more than the generic range check after them.
     static_assert(detail::rules_check<description>::value);
+    static_assert(detail::all_in_range(leaves),
+                  "wsbind: a policy's value is outside the range WCF accepts for that setting (see schema.hpp)");
 };
 
 /// The binding types of WCF, .NET Framework 4.8.
@@ -180,16 +182,18 @@ template <class B>
 struct facts {
     static constexpr binding_description const& d = B::description;
     static constexpr security_element_info security_element = security_element_of(d);
-    static constexpr bool needs_service_certificate = wsbind::needs_service_certificate(d);
-    static constexpr bool needs_client_certificate = wsbind::needs_client_certificate(d);
-    static constexpr bool service_needs_client_certificate_in_advance = wsbind::service_needs_client_certificate_in_advance(d);
-    static constexpr bool client_needs_service_certificate_in_advance = wsbind::client_needs_service_certificate_in_advance(d);
-    static constexpr protection_facts protection = protection_of(d);
+    static constexpr bool needs_service_certificate = wsbind::needs_service_certificate(d, security_element);
+    static constexpr bool needs_client_certificate = wsbind::needs_client_certificate(d, security_element);
+    static constexpr bool service_needs_client_certificate_in_advance =
+        wsbind::service_needs_client_certificate_in_advance(d, security_element);
+    static constexpr bool client_needs_service_certificate_in_advance =
+        wsbind::client_needs_service_certificate_in_advance(d, security_element);
+    static constexpr protection_facts protection = protection_of(d, security_element);
     static constexpr int soap_version = wsbind::soap_version(d);
     static constexpr addressing_version addressing = addressing_of(d);
     static constexpr std::string_view scheme = transport_scheme(d);
     static constexpr bool reliable = has_reliable_session(d);
-    static constexpr bool sessionful = is_sessionful(d);
+    static constexpr bool sessionful = is_sessionful(d, security_element);
     static constexpr bool duplex = is_duplex(d);
 };
 

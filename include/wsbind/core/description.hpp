@@ -240,14 +240,14 @@ enum class custom_element : std::uint8_t {
 template <>
 struct enum_info<custom_element> {
     static constexpr std::string_view type_name = "binding element";
-    static constexpr std::array<enum_entry<custom_element>, 7> entries{{
+    static constexpr enum_entry<custom_element> entries[] = {
         {custom_element::security, "security"},
         {custom_element::reliable_session, "reliableSession"},
         {custom_element::composite_duplex, "compositeDuplex"},
         {custom_element::one_way, "oneWay"},
         {custom_element::text_message_encoding, "textMessageEncoding"},
         {custom_element::http_transport, "httpTransport"},
-        {custom_element::https_transport, "httpsTransport"}}};
+        {custom_element::https_transport, "httpsTransport"}};
 };
 
 /// The ordered element stack of a customBinding, top (first in configuration) to bottom.

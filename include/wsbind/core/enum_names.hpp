@@ -35,7 +35,7 @@ struct enum_info;
 template <class E>
 concept wcf_enum = std::is_enum_v<E> && requires {
     { enum_info<E>::type_name } -> std::convertible_to<std::string_view>;
-    enum_info<E>::entries.size();
+    enum_info<E>::entries[0];
 };
 
 /// The WCF name of `value`, or an empty view for a value outside the enumeration.
@@ -57,7 +57,7 @@ template <wcf_enum E>
 
 /// Number of enumerators known by name.
 template <wcf_enum E>
-inline constexpr std::size_t enum_size = enum_info<E>::entries.size();
+inline constexpr std::size_t enum_size = sizeof(enum_info<E>::entries) / sizeof(enum_info<E>::entries[0]);
 
 namespace detail {
 template <wcf_enum E>

@@ -86,62 +86,62 @@ enum class issued_security_token_key_type : std::uint8_t { symmetric_key, asymme
 template <>
 struct enum_info<security_mode> {
     static constexpr std::string_view type_name = "SecurityMode";
-    static constexpr std::array<enum_entry<security_mode>, 5> entries{{
+    static constexpr enum_entry<security_mode> entries[] = {
         {security_mode::none, "None"},
         {security_mode::transport, "Transport"},
         {security_mode::message, "Message"},
         {security_mode::transport_with_message_credential, "TransportWithMessageCredential"},
-        {security_mode::transport_credential_only, "TransportCredentialOnly"}}};
+        {security_mode::transport_credential_only, "TransportCredentialOnly"}};
 };
 
 template <>
 struct enum_info<message_credential_type> {
     static constexpr std::string_view type_name = "MessageCredentialType";
-    static constexpr std::array<enum_entry<message_credential_type>, 5> entries{{
+    static constexpr enum_entry<message_credential_type> entries[] = {
         {message_credential_type::none, "None"},
         {message_credential_type::windows, "Windows"},
         {message_credential_type::user_name, "UserName"},
         {message_credential_type::certificate, "Certificate"},
-        {message_credential_type::issued_token, "IssuedToken"}}};
+        {message_credential_type::issued_token, "IssuedToken"}};
 };
 
 template <>
 struct enum_info<transport_credential_type> {
     static constexpr std::string_view type_name = "HttpClientCredentialType";
-    static constexpr std::array<enum_entry<transport_credential_type>, 7> entries{{
+    static constexpr enum_entry<transport_credential_type> entries[] = {
         {transport_credential_type::none, "None"},
         {transport_credential_type::basic, "Basic"},
         {transport_credential_type::digest, "Digest"},
         {transport_credential_type::ntlm, "Ntlm"},
         {transport_credential_type::windows, "Windows"},
         {transport_credential_type::certificate, "Certificate"},
-        {transport_credential_type::inherited_from_host, "InheritedFromHost"}}};
+        {transport_credential_type::inherited_from_host, "InheritedFromHost"}};
 };
 
 template <>
 struct enum_info<proxy_credential_type> {
     static constexpr std::string_view type_name = "HttpProxyCredentialType";
-    static constexpr std::array<enum_entry<proxy_credential_type>, 5> entries{{
+    static constexpr enum_entry<proxy_credential_type> entries[] = {
         {proxy_credential_type::none, "None"},
         {proxy_credential_type::basic, "Basic"},
         {proxy_credential_type::digest, "Digest"},
         {proxy_credential_type::ntlm, "Ntlm"},
-        {proxy_credential_type::windows, "Windows"}}};
+        {proxy_credential_type::windows, "Windows"}};
 };
 
 template <>
 struct enum_info<protection_level> {
     static constexpr std::string_view type_name = "ProtectionLevel";
-    static constexpr std::array<enum_entry<protection_level>, 3> entries{{
+    static constexpr enum_entry<protection_level> entries[] = {
         {protection_level::none, "None"},
         {protection_level::sign, "Sign"},
-        {protection_level::encrypt_and_sign, "EncryptAndSign"}}};
+        {protection_level::encrypt_and_sign, "EncryptAndSign"}};
 };
 
 template <>
 struct enum_info<algorithm_suite> {
     static constexpr std::string_view type_name = "SecurityAlgorithmSuite";
-    static constexpr std::array<enum_entry<algorithm_suite>, 17> entries{{
+    static constexpr enum_entry<algorithm_suite> entries[] = {
         {algorithm_suite::default_suite, "Default"},
         {algorithm_suite::basic256, "Basic256"},
         {algorithm_suite::basic192, "Basic192"},
@@ -158,82 +158,82 @@ struct enum_info<algorithm_suite> {
         {algorithm_suite::basic256_sha256_rsa15, "Basic256Sha256Rsa15"},
         {algorithm_suite::basic192_sha256_rsa15, "Basic192Sha256Rsa15"},
         {algorithm_suite::basic128_sha256_rsa15, "Basic128Sha256Rsa15"},
-        {algorithm_suite::triple_des_sha256_rsa15, "TripleDesSha256Rsa15"}}};
+        {algorithm_suite::triple_des_sha256_rsa15, "TripleDesSha256Rsa15"}};
 };
 
 template <>
 struct enum_info<message_security_version> {
     static constexpr std::string_view type_name = "MessageSecurityVersion";
-    static constexpr std::array<enum_entry<message_security_version>, 6> entries{{
+    static constexpr enum_entry<message_security_version> entries[] = {
         {message_security_version::wss11_trust_feb2005_sc_feb2005_sp11, "WSSecurity11WSTrustFebruary2005WSSecureConversationFebruary2005WSSecurityPolicy11"},
         {message_security_version::wss10_trust_feb2005_sc_feb2005_sp11_bsp10, "WSSecurity10WSTrustFebruary2005WSSecureConversationFebruary2005WSSecurityPolicy11BasicSecurityProfile10"},
         {message_security_version::wss11_trust_feb2005_sc_feb2005_sp11_bsp10, "WSSecurity11WSTrustFebruary2005WSSecureConversationFebruary2005WSSecurityPolicy11BasicSecurityProfile10"},
         {message_security_version::wss10_trust13_sc13_sp12_bsp10, "WSSecurity10WSTrust13WSSecureConversation13WSSecurityPolicy12BasicSecurityProfile10"},
         {message_security_version::wss11_trust13_sc13_sp12, "WSSecurity11WSTrust13WSSecureConversation13WSSecurityPolicy12"},
-        {message_security_version::wss11_trust13_sc13_sp12_bsp10, "WSSecurity11WSTrust13WSSecureConversation13WSSecurityPolicy12BasicSecurityProfile10"}}};
+        {message_security_version::wss11_trust13_sc13_sp12_bsp10, "WSSecurity11WSTrust13WSSecureConversation13WSSecurityPolicy12BasicSecurityProfile10"}};
 };
 
 template <>
 struct enum_info<reliable_messaging_version> {
     static constexpr std::string_view type_name = "ReliableMessagingVersion";
-    static constexpr std::array<enum_entry<reliable_messaging_version>, 2> entries{{
+    static constexpr enum_entry<reliable_messaging_version> entries[] = {
         {reliable_messaging_version::ws_reliable_messaging_february_2005, "WSReliableMessagingFebruary2005"},
-        {reliable_messaging_version::ws_reliable_messaging_11, "WSReliableMessaging11"}}};
+        {reliable_messaging_version::ws_reliable_messaging_11, "WSReliableMessaging11"}};
 };
 
 template <>
 struct enum_info<message_version> {
     static constexpr std::string_view type_name = "MessageVersion";
-    static constexpr std::array<enum_entry<message_version>, 7> entries{{
+    static constexpr enum_entry<message_version> entries[] = {
         {message_version::soap11_ws_addressing10, "Soap11WSAddressing10"},
         {message_version::soap12_ws_addressing10, "Soap12WSAddressing10"},
         {message_version::soap11_ws_addressing_august2004, "Soap11WSAddressingAugust2004"},
         {message_version::soap12_ws_addressing_august2004, "Soap12WSAddressingAugust2004"},
         {message_version::soap11, "Soap11"},
         {message_version::soap12, "Soap12"},
-        {message_version::none, "None"}}};
+        {message_version::none, "None"}};
 };
 
 template <>
 struct enum_info<message_encoding> {
     static constexpr std::string_view type_name = "WSMessageEncoding";
-    static constexpr std::array<enum_entry<message_encoding>, 2> entries{{
+    static constexpr enum_entry<message_encoding> entries[] = {
         {message_encoding::text, "Text"},
-        {message_encoding::mtom, "Mtom"}}};
+        {message_encoding::mtom, "Mtom"}};
 };
 
 template <>
 struct enum_info<text_encoding> {
     static constexpr std::string_view type_name = "Encoding";
-    static constexpr std::array<enum_entry<text_encoding>, 3> entries{{
+    static constexpr enum_entry<text_encoding> entries[] = {
         {text_encoding::utf8, "utf-8"},
         {text_encoding::utf16, "utf-16"},
-        {text_encoding::unicode_fffe, "unicodeFFFE"}}};
+        {text_encoding::unicode_fffe, "unicodeFFFE"}};
 };
 
 template <>
 struct enum_info<transfer_mode> {
     static constexpr std::string_view type_name = "TransferMode";
-    static constexpr std::array<enum_entry<transfer_mode>, 4> entries{{
+    static constexpr enum_entry<transfer_mode> entries[] = {
         {transfer_mode::buffered, "Buffered"},
         {transfer_mode::streamed, "Streamed"},
         {transfer_mode::streamed_request, "StreamedRequest"},
-        {transfer_mode::streamed_response, "StreamedResponse"}}};
+        {transfer_mode::streamed_response, "StreamedResponse"}};
 };
 
 template <>
 struct enum_info<host_name_comparison_mode> {
     static constexpr std::string_view type_name = "HostNameComparisonMode";
-    static constexpr std::array<enum_entry<host_name_comparison_mode>, 3> entries{{
+    static constexpr enum_entry<host_name_comparison_mode> entries[] = {
         {host_name_comparison_mode::strong_wildcard, "StrongWildcard"},
         {host_name_comparison_mode::exact, "Exact"},
-        {host_name_comparison_mode::weak_wildcard, "WeakWildcard"}}};
+        {host_name_comparison_mode::weak_wildcard, "WeakWildcard"}};
 };
 
 template <>
 struct enum_info<authentication_mode> {
     static constexpr std::string_view type_name = "AuthenticationMode";
-    static constexpr std::array<enum_entry<authentication_mode>, 18> entries{{
+    static constexpr enum_entry<authentication_mode> entries[] = {
         {authentication_mode::anonymous_for_certificate, "AnonymousForCertificate"},
         {authentication_mode::anonymous_for_ssl_negotiated, "AnonymousForSslNegotiated"},
         {authentication_mode::certificate_over_transport, "CertificateOverTransport"},
@@ -251,70 +251,70 @@ struct enum_info<authentication_mode> {
         {authentication_mode::user_name_for_certificate, "UserNameForCertificate"},
         {authentication_mode::user_name_for_ssl_negotiated, "UserNameForSslNegotiated"},
         {authentication_mode::user_name_over_transport, "UserNameOverTransport"},
-        {authentication_mode::sspi_negotiated_over_transport, "SspiNegotiatedOverTransport"}}};
+        {authentication_mode::sspi_negotiated_over_transport, "SspiNegotiatedOverTransport"}};
 };
 
 template <>
 struct enum_info<security_key_entropy_mode> {
     static constexpr std::string_view type_name = "SecurityKeyEntropyMode";
-    static constexpr std::array<enum_entry<security_key_entropy_mode>, 3> entries{{
+    static constexpr enum_entry<security_key_entropy_mode> entries[] = {
         {security_key_entropy_mode::client_entropy, "ClientEntropy"},
         {security_key_entropy_mode::server_entropy, "ServerEntropy"},
-        {security_key_entropy_mode::combined_entropy, "CombinedEntropy"}}};
+        {security_key_entropy_mode::combined_entropy, "CombinedEntropy"}};
 };
 
 template <>
 struct enum_info<message_protection_order> {
     static constexpr std::string_view type_name = "MessageProtectionOrder";
-    static constexpr std::array<enum_entry<message_protection_order>, 3> entries{{
+    static constexpr enum_entry<message_protection_order> entries[] = {
         {message_protection_order::sign_before_encrypt, "SignBeforeEncrypt"},
         {message_protection_order::sign_before_encrypt_and_encrypt_signature, "SignBeforeEncryptAndEncryptSignature"},
-        {message_protection_order::encrypt_before_sign, "EncryptBeforeSign"}}};
+        {message_protection_order::encrypt_before_sign, "EncryptBeforeSign"}};
 };
 
 template <>
 struct enum_info<security_header_layout> {
     static constexpr std::string_view type_name = "SecurityHeaderLayout";
-    static constexpr std::array<enum_entry<security_header_layout>, 4> entries{{
+    static constexpr enum_entry<security_header_layout> entries[] = {
         {security_header_layout::strict, "Strict"},
         {security_header_layout::lax, "Lax"},
         {security_header_layout::lax_timestamp_first, "LaxTimestampFirst"},
-        {security_header_layout::lax_timestamp_last, "LaxTimestampLast"}}};
+        {security_header_layout::lax_timestamp_last, "LaxTimestampLast"}};
 };
 
 template <>
 struct enum_info<policy_enforcement> {
     static constexpr std::string_view type_name = "PolicyEnforcement";
-    static constexpr std::array<enum_entry<policy_enforcement>, 3> entries{{
+    static constexpr enum_entry<policy_enforcement> entries[] = {
         {policy_enforcement::never, "Never"},
         {policy_enforcement::when_supported, "WhenSupported"},
-        {policy_enforcement::always, "Always"}}};
+        {policy_enforcement::always, "Always"}};
 };
 
 template <>
 struct enum_info<protection_scenario> {
     static constexpr std::string_view type_name = "ProtectionScenario";
-    static constexpr std::array<enum_entry<protection_scenario>, 2> entries{{
+    static constexpr enum_entry<protection_scenario> entries[] = {
         {protection_scenario::transport_selected, "TransportSelected"},
-        {protection_scenario::trusted_proxy, "TrustedProxy"}}};
+        {protection_scenario::trusted_proxy, "TrustedProxy"}};
 };
 
 template <>
 struct enum_info<transaction_protocol> {
     static constexpr std::string_view type_name = "TransactionProtocol";
-    static constexpr std::array<enum_entry<transaction_protocol>, 3> entries{{
+    static constexpr enum_entry<transaction_protocol> entries[] = {
         {transaction_protocol::ole_transactions, "OleTransactions"},
         {transaction_protocol::ws_atomic_transaction_october2004, "WSAtomicTransactionOctober2004"},
-        {transaction_protocol::ws_atomic_transaction11, "WSAtomicTransaction11"}}};
+        {transaction_protocol::ws_atomic_transaction11, "WSAtomicTransaction11"}};
 };
 
 template <>
 struct enum_info<issued_security_token_key_type> {
     static constexpr std::string_view type_name = "SecurityKeyType";
-    static constexpr std::array<enum_entry<issued_security_token_key_type>, 3> entries{{
+    static constexpr enum_entry<issued_security_token_key_type> entries[] = {
         {issued_security_token_key_type::symmetric_key, "SymmetricKey"},
         {issued_security_token_key_type::asymmetric_key, "AsymmetricKey"},
-        {issued_security_token_key_type::bearer_key, "BearerKey"}}};
+        {issued_security_token_key_type::bearer_key, "BearerKey"}};
 };
 
 
@@ -326,13 +326,13 @@ enum class binding_kind : std::uint8_t {
 template <>
 struct enum_info<binding_kind> {
     static constexpr std::string_view type_name = "binding";
-    static constexpr std::array<enum_entry<binding_kind>, 6> entries{{
+    static constexpr enum_entry<binding_kind> entries[] = {
         {binding_kind::basic_http, "basicHttpBinding"},
         {binding_kind::ws_http, "wsHttpBinding"},
         {binding_kind::ws_2007_http, "ws2007HttpBinding"},
         {binding_kind::ws_dual_http, "wsDualHttpBinding"},
         {binding_kind::net_tcp, "netTcpBinding"},
-        {binding_kind::custom, "customBinding"}}};
+        {binding_kind::custom, "customBinding"}};
 };
 
 /// HTTP authentication schemes (System.Net.AuthenticationSchemes), a flags enumeration.
@@ -344,14 +344,14 @@ enum class authentication_schemes : std::uint16_t {
 template <>
 struct enum_info<authentication_schemes> {
     static constexpr std::string_view type_name = "AuthenticationSchemes";
-    static constexpr std::array<enum_entry<authentication_schemes>, 7> entries{{
+    static constexpr enum_entry<authentication_schemes> entries[] = {
         {authentication_schemes::none, "None"},
         {authentication_schemes::digest, "Digest"},
         {authentication_schemes::negotiate, "Negotiate"},
         {authentication_schemes::ntlm, "Ntlm"},
         {authentication_schemes::integrated_windows_authentication, "IntegratedWindowsAuthentication"},
         {authentication_schemes::basic, "Basic"},
-        {authentication_schemes::anonymous, "Anonymous"}}};
+        {authentication_schemes::anonymous, "Anonymous"}};
 };
 
 constexpr authentication_schemes operator|(authentication_schemes a, authentication_schemes b) noexcept {
@@ -370,7 +370,7 @@ enum class ssl_protocols : std::uint16_t {
 template <>
 struct enum_info<ssl_protocols> {
     static constexpr std::string_view type_name = "SslProtocols";
-    static constexpr std::array<enum_entry<ssl_protocols>, 8> entries{{
+    static constexpr enum_entry<ssl_protocols> entries[] = {
         {ssl_protocols::none, "None"},
         {ssl_protocols::ssl2, "Ssl2"},
         {ssl_protocols::ssl3, "Ssl3"},
@@ -378,7 +378,7 @@ struct enum_info<ssl_protocols> {
         {ssl_protocols::default_protocols, "Default"},
         {ssl_protocols::tls11, "Tls11"},
         {ssl_protocols::tls12, "Tls12"},
-        {ssl_protocols::tls13, "Tls13"}}};
+        {ssl_protocols::tls13, "Tls13"}};
 };
 
 constexpr ssl_protocols operator|(ssl_protocols a, ssl_protocols b) noexcept {

@@ -25,11 +25,11 @@ enum class security_element_kind : std::uint8_t { none, transport, symmetric, as
 template <>
 struct enum_info<security_element_kind> {
     static constexpr std::string_view type_name = "SecurityBindingElement";
-    static constexpr std::array<enum_entry<security_element_kind>, 4> entries{{
+    static constexpr enum_entry<security_element_kind> entries[] = {
         {security_element_kind::none, "None"},
         {security_element_kind::transport, "TransportSecurityBindingElement"},
         {security_element_kind::symmetric, "SymmetricSecurityBindingElement"},
-        {security_element_kind::asymmetric, "AsymmetricSecurityBindingElement"}}};
+        {security_element_kind::asymmetric, "AsymmetricSecurityBindingElement"}};
 };
 
 /// The kind of a security token parameters object.
@@ -40,7 +40,7 @@ enum class token_kind : std::uint8_t {
 template <>
 struct enum_info<token_kind> {
     static constexpr std::string_view type_name = "SecurityTokenParameters";
-    static constexpr std::array<enum_entry<token_kind>, 8> entries{{
+    static constexpr enum_entry<token_kind> entries[] = {
         {token_kind::none, "None"},
         {token_kind::x509, "X509SecurityTokenParameters"},
         {token_kind::ssl_negotiated, "SslSecurityTokenParameters"},
@@ -48,7 +48,7 @@ struct enum_info<token_kind> {
         {token_kind::kerberos, "KerberosSecurityTokenParameters"},
         {token_kind::user_name, "UserNameSecurityTokenParameters"},
         {token_kind::issued, "IssuedSecurityTokenParameters"},
-        {token_kind::secure_conversation, "SecureConversationSecurityTokenParameters"}}};
+        {token_kind::secure_conversation, "SecureConversationSecurityTokenParameters"}};
 };
 
 /// X509KeyIdentifierClauseType.
@@ -452,9 +452,8 @@ struct protection_facts {
     friend constexpr bool operator==(protection_facts const&, protection_facts const&) = default;
 };
 
-[[nodiscard]] constexpr protection_facts protection_of(binding_description const& d) noexcept {
+[[nodiscard]] constexpr protection_facts protection_of(binding_description const& d, security_element_info const& e) noexcept {
     protection_facts p;
-    auto const e = security_element_of(d);
     p.transport_protected = uses_tls(d) || (d.kind == binding_kind::net_tcp && d.security.mode == security_mode::transport);
     if (e.kind == security_element_kind::symmetric || e.kind == security_element_kind::asymmetric) {
         p.message_signed = true;
@@ -464,11 +463,13 @@ struct protection_facts {
     }
     return p;
 }
+[[nodiscard]] constexpr protection_facts protection_of(binding_description const& d) noexcept {
+    return protection_of(d, security_element_of(d));
+}
 
 /// Whether the service must hold an X.509 certificate of its own.
-[[nodiscard]] constexpr bool needs_service_certificate(binding_description const& d) noexcept {
+[[nodiscard]] constexpr bool needs_service_certificate(binding_description const& d, security_element_info const& e) noexcept {
     if (uses_tls(d)) return true;
-    auto const e = security_element_of(d);
     auto const m = e.mode;
     if (e.kind == security_element_kind::none || e.kind == security_element_kind::transport) return false;
     return m == authentication_mode::anonymous_for_certificate || m == authentication_mode::anonymous_for_ssl_negotiated ||
@@ -477,38 +478,52 @@ struct protection_facts {
            m == authentication_mode::mutual_ssl_negotiated || m == authentication_mode::user_name_for_certificate ||
            m == authentication_mode::user_name_for_ssl_negotiated;
 }
+[[nodiscard]] constexpr bool needs_service_certificate(binding_description const& d) noexcept {
+    return needs_service_certificate(d, security_element_of(d));
+}
 
 /// Whether the client must hold an X.509 certificate of its own.
-[[nodiscard]] constexpr bool needs_client_certificate(binding_description const& d) noexcept {
+[[nodiscard]] constexpr bool needs_client_certificate(binding_description const& d, security_element_info const& e) noexcept {
     if (requires_transport_client_certificate(d)) return true;
-    auto const e = security_element_of(d);
     if (e.kind == security_element_kind::none) return false;
     auto const m = e.mode;
     return m == authentication_mode::mutual_certificate || m == authentication_mode::mutual_certificate_duplex ||
            m == authentication_mode::mutual_ssl_negotiated || m == authentication_mode::certificate_over_transport;
 }
+[[nodiscard]] constexpr bool needs_client_certificate(binding_description const& d) noexcept {
+    return needs_client_certificate(d, security_element_of(d));
+}
 
 /// Whether the service must know the client's certificate in advance
 /// (`serviceCredentials/clientCertificate/certificate`, seed 000): MutualCertificateDuplex.
-[[nodiscard]] constexpr bool service_needs_client_certificate_in_advance(binding_description const& d) noexcept {
-    auto const e = security_element_of(d);
+[[nodiscard]] constexpr bool service_needs_client_certificate_in_advance(binding_description const& /*d*/,
+                                                                           security_element_info const& e) noexcept {
     return e.kind == security_element_kind::asymmetric && e.mode == authentication_mode::mutual_certificate_duplex;
+}
+[[nodiscard]] constexpr bool service_needs_client_certificate_in_advance(binding_description const& d) noexcept {
+    return service_needs_client_certificate_in_advance(d, security_element_of(d));
 }
 
 /// Whether the client must know the service's certificate in advance (out of band or via
 /// identity): one-shot X.509 modes without negotiation.
-[[nodiscard]] constexpr bool client_needs_service_certificate_in_advance(binding_description const& d) noexcept {
-    auto const e = security_element_of(d);
+[[nodiscard]] constexpr bool client_needs_service_certificate_in_advance(binding_description const& /*d*/,
+                                                                           security_element_info const& e) noexcept {
     auto const m = e.mode;
     if (e.kind == security_element_kind::none || e.kind == security_element_kind::transport) return false;
     return m == authentication_mode::anonymous_for_certificate || m == authentication_mode::issued_token_for_certificate ||
            m == authentication_mode::mutual_certificate || m == authentication_mode::mutual_certificate_duplex ||
            m == authentication_mode::user_name_for_certificate;
 }
+[[nodiscard]] constexpr bool client_needs_service_certificate_in_advance(binding_description const& d) noexcept {
+    return client_needs_service_certificate_in_advance(d, security_element_of(d));
+}
 
 /// Whether the channel is sessionful (reliable session, secure conversation, or TCP).
+[[nodiscard]] constexpr bool is_sessionful(binding_description const& d, security_element_info const& e) noexcept {
+    return has_reliable_session(d) || e.secure_conversation || d.kind == binding_kind::net_tcp;
+}
 [[nodiscard]] constexpr bool is_sessionful(binding_description const& d) noexcept {
-    return has_reliable_session(d) || security_element_of(d).secure_conversation || d.kind == binding_kind::net_tcp;
+    return is_sessionful(d, security_element_of(d));
 }
 
 /// Whether the binding supports duplex contracts (callbacks).

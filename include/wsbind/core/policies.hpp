@@ -68,22 +68,31 @@ struct context {
     setting_path prefix;
 };
 
-/// One setting named by a policy: where, and the value.
+/// One setting named by a policy, resolved against the binding's schema when the policy is
+/// interpreted: which setting (or none), and the value.
 struct leaf {
-    std::string_view element;
-    setting_path path;
+    setting const* target = nullptr; ///< the schema entry; nullptr when the binding has no such setting
     setting_value value;
+    bool unknown = false;          ///< names a setting the binding does not have
     bool implied = false;          ///< set by a group on its own (reliable_session => enabled); may be absent
     bool push_element = false;     ///< a customBinding element marker: pushes `stack_element`
     custom_element stack_element = custom_element::security;
-    bool bad_timespan = false;     ///< the policy's TimeSpan text is not valid
 };
+
+/// A leaf for the attribute at `path` of `c`'s element.
+constexpr leaf make_leaf(context const& c, setting_path const& path, bool implied = false) noexcept {
+    leaf l;
+    l.implied = implied;
+    l.target = find_setting(c.binding, c.element, path.view());
+    l.unknown = l.target == nullptr && !implied;
+    return l;
+}
 
 template <std::size_t... N>
 constexpr auto join_leaves(std::array<leaf, N> const&... parts) {
     std::array<leaf, (N + ... + 0)> out{};
     std::size_t i = 0;
-    ((std::copy(parts.begin(), parts.end(), out.begin() + static_cast<std::ptrdiff_t>(i)), i += N), ...);
+    ((detail::copy_into(out, i, parts), i += N), ...);
     return out;
 }
 
@@ -152,9 +161,7 @@ struct value_policy : policy_base {
     static constexpr std::size_t leaf_count = 1;
     static constexpr std::string_view attribute = Name.view();
     static constexpr std::array<leaf, 1> leaves(context const& c) {
-        leaf l;
-        l.element = c.element;
-        l.path = leaf_path(c, attribute);
+        leaf l = make_leaf(c, leaf_path(c, attribute));
         if constexpr (std::is_same_v<T, bool>) l.value.number = Value ? 1 : 0;
         else l.value.number = static_cast<std::int64_t>(Value);
         return {{l}};
@@ -166,9 +173,7 @@ struct text_policy : policy_base {
     static constexpr std::size_t leaf_count = 1;
     static constexpr std::string_view attribute = Name.view();
     static constexpr std::array<leaf, 1> leaves(context const& c) {
-        leaf l;
-        l.element = c.element;
-        l.path = leaf_path(c, attribute);
+        leaf l = make_leaf(c, leaf_path(c, attribute));
         l.value.string = text(Text.view());
         return {{l}};
     }
@@ -182,9 +187,7 @@ struct timespan_policy : policy_base {
     static_assert(parsed.error == timespan_error::none,
                   "wsbind: a timeout policy's text is not a .NET TimeSpan (use \"hh:mm:ss\", \"d.hh:mm:ss[.fffffff]\" or \"Infinite\")");
     static constexpr std::array<leaf, 1> leaves(context const& c) {
-        leaf l;
-        l.element = c.element;
-        l.path = leaf_path(c, attribute);
+        leaf l = make_leaf(c, leaf_path(c, attribute));
         l.value.number = parsed.value.ticks();
         return {{l}};
     }
@@ -227,11 +230,9 @@ struct with : detail::policy_base {
     static constexpr enum_type value = V;
     static constexpr std::size_t leaf_count = 1;
     static constexpr std::array<detail::leaf, 1> leaves(detail::context const& c) {
-        detail::leaf l;
-        l.element = c.element;
         auto const attribute = detail::enum_attribute<enum_type>(c.kind);
         // An enum with no attribute here gets a path no schema has, so the binding refuses it.
-        l.path = c.prefix.join(attribute.empty() ? enum_info<enum_type>::type_name : attribute);
+        detail::leaf l = detail::make_leaf(c, c.prefix.join(attribute.empty() ? enum_info<enum_type>::type_name : attribute));
         l.value.number = static_cast<std::int64_t>(V);
         return {{l}};
     }
@@ -286,7 +287,6 @@ struct security : detail::policy_base {
             inner.kind = detail::context_kind::security;
             inner.prefix = c.prefix.join("security");
             marker[0].implied = true;  // no-op marker
-            marker[0].path = detail::setting_path{};
         }
         return detail::join_leaves(marker, Ps::leaves(inner)...);
     }
@@ -310,8 +310,7 @@ struct reliable_session : detail::policy_base {
         } else {
             inner.kind = detail::context_kind::reliable_session;
             inner.prefix = c.prefix.join("reliableSession");
-            marker[0].element = c.element;
-            marker[0].path = inner.prefix.join("enabled");
+            marker[0] = detail::make_leaf(c, inner.prefix.join("enabled"), true);
             marker[0].value.number = 1;
         }
         return detail::join_leaves(marker, Ps::leaves(inner)...);
@@ -350,8 +349,7 @@ struct element_policy : policy_base {
         marker[0].implied = true;
         marker[0].push_element = true;
         marker[0].stack_element = E;
-        marker[0].element = Name.view();
-        if (c.binding != binding_kind::custom) marker[0].path = setting_path{"<customBinding element>"};
+        marker[0].unknown = c.binding != binding_kind::custom; // an element of customBinding only
         return join_leaves(marker, Ps::leaves(inner)...);
     }
 };

@@ -21,38 +21,78 @@
 namespace wsbind {
 
 namespace detail {
+constexpr void append_padded(std::string& out, std::uint64_t v, int width) {
+    char buf[20] = {};
+    int n = 0;
+    do { buf[n++] = static_cast<char>('0' + v % 10); v /= 10; } while (v != 0);
+    for (int i = n; i < width; ++i) out.push_back('0');
+    while (n > 0) out.push_back(buf[--n]);
+}
+} // namespace detail
+
+/// "None, Transport, Message": every name of an enumeration, in .NET's declaration order.
+inline std::string name_list(enum_table const& t) {
+    std::string out;
+    for (auto const& e : t) {
+        if (!out.empty()) out += ", ";
+        out += e.name;
+    }
+    return out;
+}
+
+/// The constant ("c") format .NET's configuration system writes: `[-][d.]hh:mm:ss[.fffffff]`,
+/// e.g. `00:10:00`, `1.00:00:00`, `00:00:00.2000000`. TimeSpan.MaxValue prints as `Infinite`, as
+/// WCF's TimeSpanOrInfiniteConverter writes it.
+[[nodiscard]] inline std::string to_string(timespan t) {
+    if (t.is_infinite()) return "Infinite";
+    std::string out;
+    std::int64_t ticks = t.ticks();
+    std::uint64_t mag = ticks < 0 ? static_cast<std::uint64_t>(-(ticks + 1)) + 1u : static_cast<std::uint64_t>(ticks);
+    if (ticks < 0) out.push_back('-');
+    auto const tpd = static_cast<std::uint64_t>(timespan::ticks_per_day);
+    auto const days = mag / tpd;
+    mag %= tpd;
+    if (days != 0) { detail::append_padded(out, days, 1); out.push_back('.'); }
+    detail::append_padded(out, mag / static_cast<std::uint64_t>(timespan::ticks_per_hour), 2);
+    mag %= static_cast<std::uint64_t>(timespan::ticks_per_hour);
+    out.push_back(':');
+    detail::append_padded(out, mag / static_cast<std::uint64_t>(timespan::ticks_per_minute), 2);
+    mag %= static_cast<std::uint64_t>(timespan::ticks_per_minute);
+    out.push_back(':');
+    detail::append_padded(out, mag / static_cast<std::uint64_t>(timespan::ticks_per_second), 2);
+    mag %= static_cast<std::uint64_t>(timespan::ticks_per_second);
+    if (mag != 0) { out.push_back('.'); detail::append_padded(out, mag, 7); }
+    return out;
+}
+
+namespace detail {
 /// .NET's Enum.ToString for a [Flags] value: an exact name, else the names whose bits it holds,
 /// taken from the largest value down, listed in ascending order.
 inline std::string flags_to_string(enum_table const& t, std::int64_t v) {
     if (auto exact = t.name_of(v); !exact.empty()) return std::string(exact);
-    // Collect the (value, name) pairs from the table by probing its names.
-    std::string names(t.name_list());
-    std::int64_t values[32] = {};
-    std::string_view labels[32] = {};
-    std::size_t n = 0;
-    std::string_view all = t.name_list();
-    while (!all.empty() && n < 32) {
-        auto comma = all.find(", ");
-        auto name = all.substr(0, comma);
-        if (auto parsed = t.parse(name)) { values[n] = *parsed; labels[n++] = name; }
-        all = comma == std::string_view::npos ? std::string_view{} : all.substr(comma + 2);
-    }
     std::int64_t rest = v;
-    bool taken[32] = {};
-    for (std::size_t pass = 0; pass < n; ++pass) {
+    bool taken[64] = {};
+    std::size_t const n = t.count < 64 ? t.count : 64;
+    while (rest != 0) {
         std::size_t best = n;
-        for (std::size_t i = 0; i < n; ++i)
-            if (!taken[i] && values[i] != 0 && (values[i] & rest) == values[i] && (best == n || values[i] > values[best])) best = i;
+        for (std::size_t i = 0; i < n; ++i) {
+            auto const value = t.entries[i].value;
+            if (!taken[i] && value != 0 && (value & rest) == value && (best == n || value > t.entries[best].value)) best = i;
+        }
         if (best == n) break;
         taken[best] = true;
-        rest &= ~values[best];
+        rest &= ~t.entries[best].value;
     }
-    if (rest != 0) return std::to_string(v); // not representable by names
+    if (rest != 0) return std::to_string(v); // not representable by names, as .NET prints it
     std::string out;
-    for (std::size_t i = 0; i < n; ++i) // table order is ascending for wsbind's flag enums
-        if (taken[i]) { if (!out.empty()) out += ", "; out += labels[i]; }
+    for (std::size_t i = 0; i < n; ++i) // declaration order is ascending for wsbind's flag enums
+        if (taken[i]) {
+            if (!out.empty()) out += ", ";
+            out += t.entries[i].name;
+        }
     return out;
 }
+
 } // namespace detail
 
 /// The configuration string of a value of setting `s`.
@@ -64,7 +104,7 @@ inline std::string flags_to_string(enum_table const& t, std::int64_t v) {
     case value_kind::timespan: return to_string(timespan::from_ticks(v.number));
     case value_kind::enumeration: return std::string(s.enums->name_of(v.number));
     case value_kind::flags: return detail::flags_to_string(*s.enums, v.number);
-    case value_kind::string: return v.string.str();
+    case value_kind::string: return std::string(v.string.view());
     }
     return {};
 }

@@ -23,9 +23,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
-#include <span>
 #include <string_view>
-#include <vector>
 
 namespace wsbind {
 
@@ -185,6 +183,28 @@ inline constexpr std::size_t rule_count = sizeof(rule_table) / sizeof(rule_table
 
 // ---- which values each binding accepts --------------------------------------------------------
 
+/// A constant list of enum values (which values a binding accepts).
+template <class E>
+class value_list {
+public:
+    constexpr value_list() noexcept = default;
+    template <std::size_t N>
+    constexpr value_list(E const (&a)[N]) noexcept : first_(a), size_(N) {} // NOLINT(google-explicit-constructor)
+    [[nodiscard]] constexpr E const* begin() const noexcept { return first_; }
+    [[nodiscard]] constexpr E const* end() const noexcept { return first_ + size_; }
+    [[nodiscard]] constexpr std::size_t size() const noexcept { return size_; }
+    [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }
+    [[nodiscard]] constexpr bool contains(E v) const noexcept {
+        for (auto x : *this)
+            if (x == v) return true;
+        return false;
+    }
+
+private:
+    E const* first_ = nullptr;
+    std::size_t size_ = 0;
+};
+
 namespace detail {
 inline constexpr security_mode basic_http_modes[] = {security_mode::none, security_mode::transport, security_mode::message,
                                                      security_mode::transport_with_message_credential,
@@ -207,7 +227,7 @@ inline constexpr transport_credential_type http_transport_credentials[] = {
 
 /// Security modes a binding accepts, in .NET's declaration order of the binding's own enum
 /// (SecurityMode, BasicHttpSecurityMode, WSDualHttpSecurityMode).
-[[nodiscard]] constexpr std::span<security_mode const> allowed_security_modes(binding_kind k) noexcept {
+[[nodiscard]] constexpr value_list<security_mode> allowed_security_modes(binding_kind k) noexcept {
     switch (k) {
     case binding_kind::basic_http: return detail::basic_http_modes;
     case binding_kind::ws_dual_http: return detail::dual_modes;
@@ -218,7 +238,7 @@ inline constexpr transport_credential_type http_transport_credentials[] = {
 
 /// Message client credential types a binding accepts (BasicHttpMessageCredentialType for
 /// basicHttpBinding, MessageCredentialType otherwise).
-[[nodiscard]] constexpr std::span<message_credential_type const> allowed_message_credentials(binding_kind k) noexcept {
+[[nodiscard]] constexpr value_list<message_credential_type> allowed_message_credentials(binding_kind k) noexcept {
     if (k == binding_kind::basic_http) return detail::basic_http_message_credentials;
     if (k == binding_kind::custom) return {};
     return detail::all_message_credentials;
@@ -226,7 +246,7 @@ inline constexpr transport_credential_type http_transport_credentials[] = {
 
 /// Transport client credential types a binding accepts (TcpClientCredentialType for netTcpBinding,
 /// HttpClientCredentialType otherwise).
-[[nodiscard]] constexpr std::span<transport_credential_type const> allowed_transport_credentials(binding_kind k) noexcept {
+[[nodiscard]] constexpr value_list<transport_credential_type> allowed_transport_credentials(binding_kind k) noexcept {
     if (k == binding_kind::net_tcp) return detail::tcp_transport_credentials;
     if (k == binding_kind::ws_dual_http || k == binding_kind::custom) return {};
     return detail::http_transport_credentials;
@@ -234,10 +254,8 @@ inline constexpr transport_credential_type http_transport_credentials[] = {
 
 namespace detail {
 template <class E>
-constexpr bool contains(std::span<E const> s, E v) noexcept {
-    for (auto x : s)
-        if (x == v) return true;
-    return false;
+constexpr bool contains(value_list<E> s, E v) noexcept {
+    return s.contains(v);
 }
 constexpr bool is_ws(binding_kind k, binding_kind which) noexcept { return k == which; }
 constexpr bool streamed(transfer_mode t) noexcept { return t != transfer_mode::buffered; }
@@ -277,8 +295,8 @@ constexpr bool is_over_transport(authentication_mode m) noexcept {
 }
 } // namespace detail
 
-/// Whether rule `id` holds for `d` (rules that do not concern `d`'s binding type hold).
-[[nodiscard]] constexpr bool rule_holds(rule_id id, binding_description const& d) noexcept {
+/// Whether rule `id` holds for `d`, given `d`'s security element `sec_element` (= security_element_of(d)).
+[[nodiscard]] constexpr bool rule_holds(rule_id id, binding_description const& d, security_element_info const& sec_element) noexcept {
     using detail::contains;
     auto const k = d.kind;
     auto const& sec = d.security;
@@ -326,13 +344,13 @@ constexpr bool is_over_transport(authentication_mode m) noexcept {
         return k != binding_kind::net_tcp || sec.mode != security_mode::message || !detail::streamed(d.transport.transfer);
     case rule_id::custom_message_security_streaming: {
         if (!custom || !detail::has_custom_transport(d)) return true;
-        auto const e = security_element_of(d).kind;
+        auto const e = sec_element.kind;
         return (e != security_element_kind::symmetric && e != security_element_kind::asymmetric) ||
                !detail::streamed(d.transport.transfer);
     }
     case rule_id::custom_message_security_manual_addressing: {
         if (!custom || !detail::has_custom_transport(d)) return true;
-        auto const e = security_element_of(d).kind;
+        auto const e = sec_element.kind;
         return (e != security_element_kind::symmetric && e != security_element_kind::asymmetric) || !d.transport.manual_addressing;
     }
     case rule_id::basic_http_buffered_max_buffer_size: return detail::buffered_size_ok(d, binding_kind::basic_http);
@@ -384,14 +402,14 @@ constexpr bool is_over_transport(authentication_mode m) noexcept {
                d.security_element.issued_token_parameters.key_type == issued_security_token_key_type::symmetric_key;
     case rule_id::custom_encrypted_key_needs_wss11: {
         if (!custom || !d.stack.contains(custom_element::security)) return true;
-        auto const e = security_element_of(d);
+        auto const& e = sec_element;
         if (e.secure_conversation) return true; // checked on the bootstrap by WCF at negotiation; not modelled here
         return e.kind != security_element_kind::symmetric || e.protection.kind != token_kind::x509 ||
                !is_ws_security_10(e.version);
     }
     case rule_id::custom_thumbprint_needs_wss11: {
         if (!custom || !d.stack.contains(custom_element::security)) return true;
-        auto const e = security_element_of(d);
+        auto const& e = sec_element;
         if (!is_ws_security_10(e.version)) return true;
         for (token_spec const* t : {&e.protection, &e.initiator, &e.recipient, &e.endorsing})
             if (t->kind == token_kind::x509 && t->reference == x509_reference::thumbprint) return false;
@@ -424,19 +442,50 @@ constexpr bool is_over_transport(authentication_mode m) noexcept {
     return true;
 }
 
-/// Every rule of `side` (and of `rule_side::any`) that `d` violates, in table order.
-[[nodiscard]] inline std::vector<rule const*> validate(binding_description const& d, rule_side side = rule_side::any) {
-    std::vector<rule const*> out;
+/// The rules a description violates, in table order (a fixed-capacity list; no allocation).
+class rule_violations {
+public:
+    constexpr void push_back(rule const* r) noexcept { items_[size_++] = r; }
+    [[nodiscard]] constexpr std::size_t size() const noexcept { return size_; }
+    [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }
+    [[nodiscard]] constexpr rule const* operator[](std::size_t i) const noexcept { return items_[i]; }
+    [[nodiscard]] constexpr rule const* const* begin() const noexcept { return items_.data(); }
+    [[nodiscard]] constexpr rule const* const* end() const noexcept { return items_.data() + size_; }
+
+private:
+    std::array<rule const*, sizeof(rule_table) / sizeof(rule_table[0])> items_{};
+    std::size_t size_ = 0;
+};
+
+/// Whether rule `id` holds for `d` (rules that do not concern `d`'s binding type hold).
+[[nodiscard]] constexpr bool rule_holds(rule_id id, binding_description const& d) noexcept {
+    return rule_holds(id, d, security_element_of(d));
+}
+
+static_assert(rule_count <= 64, "rule_mask holds one bit per rule");
+
+/// One bit per violated rule of `side` (and of `rule_side::any`), bit i for rule_table[i].
+[[nodiscard]] constexpr std::uint64_t rule_mask(binding_description const& d, rule_side side = rule_side::any) noexcept {
+    auto const e = security_element_of(d);
+    std::uint64_t mask = 0;
     for (auto const& r : rule_table)
-        if ((r.side == rule_side::any || r.side == side) && !rule_holds(r.id, d)) out.push_back(&r);
+        if ((r.side == rule_side::any || r.side == side) && !rule_holds(r.id, d, e))
+            mask |= std::uint64_t{1} << static_cast<unsigned>(r.id);
+    return mask;
+}
+
+/// Every rule of `side` (and of `rule_side::any`) that `d` violates, in table order.
+[[nodiscard]] constexpr rule_violations validate(binding_description const& d, rule_side side = rule_side::any) noexcept {
+    auto const mask = rule_mask(d, side);
+    rule_violations out;
+    for (auto const& r : rule_table)
+        if ((mask >> static_cast<unsigned>(r.id)) & 1u) out.push_back(&r);
     return out;
 }
 
-/// Whether `d` satisfies every side-independent rule (usable in constant expressions).
+/// Whether `d` satisfies every rule of `side` (usable in constant expressions).
 [[nodiscard]] constexpr bool is_valid(binding_description const& d, rule_side side = rule_side::any) noexcept {
-    for (auto const& r : rule_table)
-        if ((r.side == rule_side::any || r.side == side) && !rule_holds(r.id, d)) return false;
-    return true;
+    return rule_mask(d, side) == 0;
 }
 
 } // namespace wsbind

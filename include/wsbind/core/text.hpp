@@ -9,9 +9,7 @@
 /// `fixed_string` of a policy such as `realm<"contoso">`); at run time it owns a copy. Either way
 /// it behaves as an immutable value: copyable, comparable, convertible to std::string_view.
 
-#include <algorithm>
 #include <cstddef>
-#include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
@@ -23,7 +21,6 @@ public:
     constexpr text() noexcept = default;
     constexpr text(std::string_view s) { assign(s); }                 // NOLINT(google-explicit-constructor)
     constexpr text(char const* s) : text(std::string_view(s)) {}       // NOLINT(google-explicit-constructor)
-    text(std::string const& s) : text(std::string_view(s)) {}          // NOLINT(google-explicit-constructor)
     constexpr text(text const& other) { assign(other.view()); }
     constexpr text(text&& other) noexcept
         : data_(std::exchange(other.data_, "")), size_(std::exchange(other.size_, 0)),
@@ -43,7 +40,6 @@ public:
 
     [[nodiscard]] constexpr std::string_view view() const noexcept { return {data_, size_}; }
     [[nodiscard]] constexpr operator std::string_view() const noexcept { return view(); } // NOLINT
-    [[nodiscard]] std::string str() const { return std::string(view()); }
     [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }
     [[nodiscard]] constexpr std::size_t size() const noexcept { return size_; }
 
@@ -57,7 +53,7 @@ private:
             size_ = s.size();
         } else {
             char* copy = new char[s.size()];
-            std::copy(s.begin(), s.end(), copy);
+            for (std::size_t i = 0; i < s.size(); ++i) copy[i] = s[i];
             data_ = copy;
             size_ = s.size();
             owned_ = true;
@@ -73,7 +69,9 @@ private:
 template <std::size_t N>
 struct fixed_string {
     char value[N]{};
-    constexpr fixed_string(char const (&s)[N]) noexcept { std::copy(s, s + N, value); } // NOLINT
+    constexpr fixed_string(char const (&s)[N]) noexcept { // NOLINT(google-explicit-constructor)
+        for (std::size_t i = 0; i < N; ++i) value[i] = s[i];
+    }
     [[nodiscard]] constexpr std::string_view view() const noexcept { return {value, N - 1}; }
 };
 

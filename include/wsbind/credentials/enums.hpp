@@ -43,15 +43,15 @@ enum class token_impersonation_level : std::uint8_t { none, anonymous, identific
 template <>
 struct enum_info<store_location> {
     static constexpr std::string_view type_name = "StoreLocation";
-    static constexpr std::array<enum_entry<store_location>, 2> entries{{
+    static constexpr enum_entry<store_location> entries[] = {
         {store_location::current_user, "CurrentUser"},
-        {store_location::local_machine, "LocalMachine"}}};
+        {store_location::local_machine, "LocalMachine"}};
 };
 
 template <>
 struct enum_info<store_name> {
     static constexpr std::string_view type_name = "StoreName";
-    static constexpr std::array<enum_entry<store_name>, 8> entries{{
+    static constexpr enum_entry<store_name> entries[] = {
         {store_name::address_book, "AddressBook"},
         {store_name::auth_root, "AuthRoot"},
         {store_name::certificate_authority, "CertificateAuthority"},
@@ -59,13 +59,13 @@ struct enum_info<store_name> {
         {store_name::my, "My"},
         {store_name::root, "Root"},
         {store_name::trusted_people, "TrustedPeople"},
-        {store_name::trusted_publisher, "TrustedPublisher"}}};
+        {store_name::trusted_publisher, "TrustedPublisher"}};
 };
 
 template <>
 struct enum_info<x509_find_type> {
     static constexpr std::string_view type_name = "X509FindType";
-    static constexpr std::array<enum_entry<x509_find_type>, 15> entries{{
+    static constexpr enum_entry<x509_find_type> entries[] = {
         {x509_find_type::find_by_thumbprint, "FindByThumbprint"},
         {x509_find_type::find_by_subject_name, "FindBySubjectName"},
         {x509_find_type::find_by_subject_distinguished_name, "FindBySubjectDistinguishedName"},
@@ -80,56 +80,56 @@ struct enum_info<x509_find_type> {
         {x509_find_type::find_by_certificate_policy, "FindByCertificatePolicy"},
         {x509_find_type::find_by_extension, "FindByExtension"},
         {x509_find_type::find_by_key_usage, "FindByKeyUsage"},
-        {x509_find_type::find_by_subject_key_identifier, "FindBySubjectKeyIdentifier"}}};
+        {x509_find_type::find_by_subject_key_identifier, "FindBySubjectKeyIdentifier"}};
 };
 
 template <>
 struct enum_info<certificate_validation_mode> {
     static constexpr std::string_view type_name = "X509CertificateValidationMode";
-    static constexpr std::array<enum_entry<certificate_validation_mode>, 5> entries{{
+    static constexpr enum_entry<certificate_validation_mode> entries[] = {
         {certificate_validation_mode::none, "None"},
         {certificate_validation_mode::peer_trust, "PeerTrust"},
         {certificate_validation_mode::chain_trust, "ChainTrust"},
         {certificate_validation_mode::peer_or_chain_trust, "PeerOrChainTrust"},
-        {certificate_validation_mode::custom, "Custom"}}};
+        {certificate_validation_mode::custom, "Custom"}};
 };
 
 template <>
 struct enum_info<revocation_mode> {
     static constexpr std::string_view type_name = "X509RevocationMode";
-    static constexpr std::array<enum_entry<revocation_mode>, 3> entries{{
+    static constexpr enum_entry<revocation_mode> entries[] = {
         {revocation_mode::no_check, "NoCheck"},
         {revocation_mode::online, "Online"},
-        {revocation_mode::offline, "Offline"}}};
+        {revocation_mode::offline, "Offline"}};
 };
 
 template <>
 struct enum_info<user_name_password_validation_mode> {
     static constexpr std::string_view type_name = "UserNamePasswordValidationMode";
-    static constexpr std::array<enum_entry<user_name_password_validation_mode>, 3> entries{{
+    static constexpr enum_entry<user_name_password_validation_mode> entries[] = {
         {user_name_password_validation_mode::windows, "Windows"},
         {user_name_password_validation_mode::membership_provider, "MembershipProvider"},
-        {user_name_password_validation_mode::custom, "Custom"}}};
+        {user_name_password_validation_mode::custom, "Custom"}};
 };
 
 template <>
 struct enum_info<audience_uri_mode> {
     static constexpr std::string_view type_name = "AudienceUriMode";
-    static constexpr std::array<enum_entry<audience_uri_mode>, 3> entries{{
+    static constexpr enum_entry<audience_uri_mode> entries[] = {
         {audience_uri_mode::never, "Never"},
         {audience_uri_mode::always, "Always"},
-        {audience_uri_mode::bearer_key_only, "BearerKeyOnly"}}};
+        {audience_uri_mode::bearer_key_only, "BearerKeyOnly"}};
 };
 
 template <>
 struct enum_info<token_impersonation_level> {
     static constexpr std::string_view type_name = "TokenImpersonationLevel";
-    static constexpr std::array<enum_entry<token_impersonation_level>, 5> entries{{
+    static constexpr enum_entry<token_impersonation_level> entries[] = {
         {token_impersonation_level::none, "None"},
         {token_impersonation_level::anonymous, "Anonymous"},
         {token_impersonation_level::identification, "Identification"},
         {token_impersonation_level::impersonation, "Impersonation"},
-        {token_impersonation_level::delegation, "Delegation"}}};
+        {token_impersonation_level::delegation, "Delegation"}};
 };
 
 } // namespace wsbind

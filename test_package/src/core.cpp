@@ -1,0 +1,5 @@
+// Copyright (c) wsbind developers. Distributed under the Boost Software License 1.0.
+// Consumer of wsbind::core (std + Boost.Hana).
+#include "wsbind_consumer.hpp"
+
+int main() { return consumer::core_works() ? 0 : 1; }
