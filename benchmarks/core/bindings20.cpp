@@ -27,6 +27,8 @@ using b18 = w::net_tcp_binding<w::security<w::mode::message, w::message_credenti
 using b19 = w::custom_binding<w::security<w::with<w::authentication_mode::mutual_certificate_duplex>>, w::composite_duplex<>, w::one_way<>, w::text_message_encoding<>, w::http_transport<>>;
 using b20 = w::custom_binding<w::reliable_session<>, w::security<w::with<w::authentication_mode::secure_conversation>, w::secure_conversation_bootstrap<w::with<w::authentication_mode::mutual_certificate>>>, w::text_message_encoding<>, w::https_transport<>>;
 
+#ifdef WSBIND_BENCH_WITH_FACTS
+// Also derive WCF's facts (security element, certificates needed, sessions) for each binding.
 template <class B>
 constexpr std::uint32_t summary() {
     using F = w::facts<B>;
@@ -34,6 +36,16 @@ constexpr std::uint32_t summary() {
            (F::sessionful ? 8u : 0u) | (F::duplex ? 16u : 0u) |
            (static_cast<std::uint32_t>(w::describe<B>().transport.max_received_message_size) << 5);
 }
+#else
+// Describe each binding (every setting, checked against WCF's rules) and read some settings.
+template <class B>
+constexpr std::uint32_t summary() {
+    constexpr auto const& d = w::describe<B>();
+    return static_cast<std::uint32_t>(d.security.mode) | (d.reliable_session.enabled ? 8u : 0u) |
+           (static_cast<std::uint32_t>(d.security.message.client_credential_type) << 4) |
+           (static_cast<std::uint32_t>(d.transport.max_received_message_size) << 8);
+}
+#endif
 
 extern std::uint32_t const summaries[] = {
     summary<b01>(), summary<b02>(), summary<b03>(), summary<b04>(), summary<b05>(), summary<b06>(), summary<b07>(),

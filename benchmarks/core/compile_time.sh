@@ -4,12 +4,13 @@
 # baseline20.cpp (the same answers as plain constants). Runs each N times, alternating, and reports
 # the medians and the time wsbind adds (goal: at most 0.5 s on this machine).
 # Usage: compile_time.sh [compiler] [runs]   (from any directory)
+# WSBIND_BENCH_FLAGS=-DWSBIND_BENCH_WITH_FACTS also derives wsbind::facts<B> for every binding.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 cxx="${1:-${CXX:-g++}}"
 runs="${2:-7}"
-flags=(-std=c++20 -O2 -c -o /dev/null -I"$root/include")
+flags=(-std=c++20 -O2 -c -o /dev/null -I"$root/include" ${WSBIND_BENCH_FLAGS:-})
 # CPU time (user + system) of the compiler: the machine is shared, so wall time would measure the neighbours.
 measure() { /usr/bin/time -f '%U %S' "$cxx" "${flags[@]}" "$1" 2>&1 >/dev/null | tail -1 | awk '{print $1 + $2}'; }
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }

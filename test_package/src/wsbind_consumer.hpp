@@ -3,6 +3,7 @@
 #ifndef WSBIND_TEST_PACKAGE_CONSUMER_HPP
 #define WSBIND_TEST_PACKAGE_CONSUMER_HPP
 
+#include <wsbind/core/print.hpp>
 #include <wsbind/wsbind.hpp>
 
 #include <cstdio>

@@ -121,16 +121,30 @@ constexpr bool stack_fits(std::array<leaf, N> const& leaves) noexcept {
     return n <= custom_stack::capacity;
 }
 
+/// One class per rule, so that every violated rule is reported (not only the first) with its text.
+#define WSBIND_RULE_ASSERT(id, key, path, side, text)                                                   \
+    template <std::uint64_t Violated>                                                                   \
+    struct rule_assert_##id {                                                                           \
+        static_assert(((Violated >> static_cast<unsigned>(rule_id::id)) & 1u) == 0, text);              \
+        static constexpr bool value = true;                                                             \
+    };
+WSBIND_RULES(WSBIND_RULE_ASSERT)
+#undef WSBIND_RULE_ASSERT
+
+/// Every violated rule asserted with its text (instantiated only for a binding that breaks one).
+template <std::uint64_t Violated>
+struct rule_asserts {
+#define WSBIND_RULE_INSTANCE(id, key, path, side, text) static_assert(rule_assert_##id<Violated>::value);
+    WSBIND_RULES(WSBIND_RULE_INSTANCE)
+#undef WSBIND_RULE_INSTANCE
+    static constexpr bool value = false;
+};
+template <>
+struct rule_asserts<0> : std::true_type {};
+
 /// Asserts every side-independent rule of the rule table for `D`, with the rule's text.
 template <binding_description const& D>
-struct rules_check {
-    static constexpr std::uint64_t violated = rule_mask(D);
-#define WSBIND_RULE_ASSERT(id, key, path, side, text) \
-    static_assert(((violated >> static_cast<unsigned>(rule_id::id)) & 1u) == 0, text);
-    WSBIND_RULES(WSBIND_RULE_ASSERT)
-#undef WSBIND_RULE_ASSERT
-    static constexpr bool value = true;
-};
+struct rules_check : rule_asserts<rule_mask(D)> {};
 
 } // namespace detail
 
@@ -149,7 +163,7 @@ struct binding {
 
     static constexpr binding_description description = detail::build(K, leaves);
     // The rules first: their texts say more than the generic range check after them.
-    static_assert(detail::rules_check<description>::value);
+    static_assert(detail::rules_check<description>::value, "wsbind: the binding breaks the WCF rules reported above");
     static_assert(detail::all_in_range(leaves),
                   "wsbind: a policy's value is outside the range WCF accepts for that setting (see schema.hpp)");
 };

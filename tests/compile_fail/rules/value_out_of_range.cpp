@@ -5,9 +5,9 @@
 using namespace wsbind;
 
 #ifdef WSBIND_COMPILE_FAIL
-using tested = ws_http_binding<reader_quotas<max_depth<-1>>>;
+using tested = custom_binding<one_way<max_accepted_channels<0>>, http_transport<>>;
 #else
-using tested = ws_http_binding<reader_quotas<max_depth<1>>>;
+using tested = custom_binding<one_way<max_accepted_channels<1>>, http_transport<>>;
 #endif
 
 static_assert(describe<tested>().kind == tested::kind);
