@@ -19,6 +19,7 @@
 
 #include <wsbind/config/diagnostic.hpp>
 #include <wsbind/core/enums.hpp>
+#include <wsbind/core/print.hpp>
 #include <wsbind/core/schema.hpp>
 #include <wsbind/core/timespan.hpp>
 

@@ -89,8 +89,8 @@ inline schema_index const& index_for(binding_kind kind) {
 /// Enumeration names a binding's configuration element accepts where its .NET enum is narrower
 /// than wsbind's shared one (BasicHttpMessageCredentialType, TcpClientCredentialType, the
 /// per-binding security mode enums), from core's rule table (rules.hpp).
-template <class E>
-std::string names_of(std::span<E const> values) {
+template <class Values>
+std::string names_of(Values const& values) {
     std::string out;
     for (auto v : values) {
         if (!out.empty()) out += ", ";

@@ -84,14 +84,7 @@ inline parsed_value success(setting_value v) {
 /// Every (name, value) of an enumeration, in declaration order, through its type-erased table.
 inline std::vector<std::pair<std::string_view, std::int64_t>> enum_entries(enum_table const& t) {
     std::vector<std::pair<std::string_view, std::int64_t>> out;
-    std::string_view list = t.name_list();
-    while (!list.empty()) {
-        auto comma = list.find(", ");
-        std::string_view name = list.substr(0, comma);
-        if (auto v = t.parse(name)) out.emplace_back(name, *v);
-        if (comma == std::string_view::npos) break;
-        list.remove_prefix(comma + 2);
-    }
+    for (auto const& e : t) out.emplace_back(e.name, e.value);
     return out;
 }
 
@@ -117,7 +110,7 @@ inline bool name_in_list(std::string_view list, std::string_view name) noexcept 
 }
 
 inline std::string enum_allowed(value_spec const& spec) {
-    std::string names(spec.allowed_names.empty() ? spec.enums->name_list() : spec.allowed_names);
+    std::string names = spec.allowed_names.empty() ? name_list(*spec.enums) : std::string(spec.allowed_names);
     if (class_factory_default(*spec.enums)) names += ", Default";
     return names;
 }
@@ -456,7 +449,7 @@ inline std::string describe_allowed(value_spec const& spec) {
     case value_kind::enumeration:
         if (spec.enums && spec.enums->type_name == "Encoding") return "utf-8, utf-16 or unicodeFFFE";
         return spec.enums ? "one of: " + detail::enum_allowed(spec) : std::string();
-    case value_kind::flags: return spec.enums ? "one or more of (comma-separated): " + std::string(spec.enums->name_list()) : std::string();
+    case value_kind::flags: return spec.enums ? "one or more of (comma-separated): " + name_list(*spec.enums) : std::string();
     case value_kind::string: return spec.uri ? "a URI" : "any text";
     }
     return {};
@@ -494,30 +487,7 @@ inline std::string format_value(value_spec const& spec, setting_value const& v) 
         auto name = spec.enums->name_of(v.number);
         return name.empty() ? std::to_string(v.number) : std::string(name);
     }
-    case value_kind::flags: {
-        // Enum.ToString for [Flags]: an exact name if there is one, else the largest names that
-        // cover the value, listed in ascending order.
-        auto exact = spec.enums->name_of(v.number);
-        if (!exact.empty()) return std::string(exact);
-        auto entries = detail::enum_entries(*spec.enums);
-        std::sort(entries.begin(), entries.end(), [](auto const& a, auto const& b) { return a.second > b.second; });
-        std::int64_t rest = v.number;
-        std::vector<std::pair<std::string_view, std::int64_t>> used;
-        for (auto const& e : entries) {
-            if (e.second != 0 && (rest & e.second) == e.second) {
-                used.push_back(e);
-                rest &= ~e.second;
-            }
-        }
-        if (rest != 0) return std::to_string(v.number);
-        std::sort(used.begin(), used.end(), [](auto const& a, auto const& b) { return a.second < b.second; });
-        std::string out;
-        for (auto const& e : used) {
-            if (!out.empty()) out += ", ";
-            out.append(e.first);
-        }
-        return out;
-    }
+    case value_kind::flags: return wsbind::detail::flags_to_string(*spec.enums, v.number);
     case value_kind::string: return std::string(v.string.view());
     }
     return {};
