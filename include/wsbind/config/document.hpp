@@ -58,27 +58,29 @@ public:
     [[nodiscard]] pugi::xml_document const& xml() const noexcept { return xml_; }
     [[nodiscard]] pugi::xml_node root() const noexcept { return xml_.document_element(); }
     [[nodiscard]] std::string const& name() const noexcept { return name_; }
-    /// The UTF-8 text that was parsed (after BOM removal and transcoding).
-    [[nodiscard]] std::string_view text() const noexcept { return original_; }
-
-    /// Where an element starts (its name), an attribute's name, or an attribute's value.
+    /// Where an element starts (its name), a text node's text, an attribute's name, or an
+    /// attribute's value.
     [[nodiscard]] source_position position_of(pugi::xml_node node) const noexcept;
     [[nodiscard]] source_position position_of(pugi::xml_attribute attr) const noexcept;
     [[nodiscard]] source_position position_of_value(pugi::xml_attribute attr) const noexcept;
-    /// Line and column of a byte offset in `text()`.
+    /// Line and column of a byte offset in the (UTF-8) text.
     [[nodiscard]] source_position position_at(std::size_t offset) const noexcept;
 
 private:
-    bool parse(std::string utf8, diagnostics& diags, load_options const& options);
+    bool parse(std::string utf8, diagnostics& diags, load_options const& options, bool in_place_allowed);
     void error(diagnostics& diags, std::size_t offset, std::string message, std::string code, std::string value = {}) const;
     [[nodiscard]] std::size_t offset_of(char const* p) const noexcept;
 
     pugi::xml_document xml_;
     std::string name_;
-    std::string original_;              ///< UTF-8 text before in-place parsing (for columns)
-    std::unique_ptr<char[]> buffer_;    ///< pugixml parses in place; names and values point here
-    std::size_t buffer_size_ = 0;
+    std::string original_;              ///< the UTF-8 text; for an ASCII document, also what pugixml parses in place
+    std::unique_ptr<char[]> buffer_;    ///< otherwise pugixml parses a copy here (columns count code points of original_)
+    char const* base_ = nullptr;        ///< the parsed buffer: names and values point into it
+    std::size_t base_size_ = 0;
+    bool retry_ = false;                ///< an in-place parse failed: parse a copy to report on pristine text
     std::vector<std::size_t> line_starts_;
+    mutable std::size_t last_line_ = 0; ///< cache of position_at (positions are asked in document order)
+    bool ascii_ = true;                 ///< pure ASCII: columns are byte offsets
     bool ok_ = false;
 };
 

@@ -21,6 +21,7 @@
 #include <wsbind/core/description.hpp>
 #include <wsbind/core/enum_names.hpp>
 #include <wsbind/core/enums.hpp>
+#include <wsbind/core/schema.hpp>
 #include <wsbind/core/timespan.hpp>
 #include <wsbind/credentials/enums.hpp>
 
@@ -54,9 +55,9 @@ namespace wsbind::config {
 struct origin {
     source_position position;
     std::string path; ///< element path, as in diagnostics
-    /// Positions of the element's own attributes (endpoints and services), for diagnostics found
-    /// after reading (references, addresses).
-    std::vector<std::pair<std::string, source_position>> attributes;
+    /// Positions of the values of the element's own attributes (endpoints and services), for
+    /// diagnostics found after reading (references, addresses). Names have static storage.
+    std::vector<std::pair<std::string_view, source_position>> attributes;
 
     [[nodiscard]] source_position attribute(std::string_view name) const noexcept {
         for (auto const& [n, p] : attributes)
@@ -96,6 +97,14 @@ struct binding_config {
     /// (for an unmodelled binding type) the whole `<binding>`.
     std::vector<unmodelled_element> unmodelled;
     config::origin origin;
+    /// Where each configured setting's value was written (to blame the attribute a rule names).
+    std::vector<std::pair<setting const*, source_position>> positions;
+
+    [[nodiscard]] source_position position_of(setting const& s) const noexcept {
+        for (auto const& [p, pos] : positions)
+            if (p == &s) return pos;
+        return origin.position;
+    }
 
     friend bool operator==(binding_config const& a, binding_config const& b) {
         return a.section == b.section && a.kind == b.kind && a.name == b.name && a.fully_modelled == b.fully_modelled &&
@@ -340,6 +349,7 @@ struct service_config {
     std::string name;
     std::string behavior_configuration;
     std::vector<std::string> base_addresses;
+    std::vector<source_position> base_address_positions; ///< where each base address was written
     host_timeouts_config timeouts;
     std::vector<endpoint_config> endpoints;
     config::origin origin;

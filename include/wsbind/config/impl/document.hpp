@@ -162,9 +162,16 @@ inline std::vector<open_tag> open_elements_at(std::string_view s, std::size_t li
 inline source_position document::position_at(std::size_t offset) const noexcept {
     if (line_starts_.empty()) return {1, static_cast<std::uint32_t>(offset + 1)};
     offset = std::min(offset, original_.size());
-    auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-    std::size_t const line = static_cast<std::size_t>(it - line_starts_.begin()); // 1-based
+    // Positions are asked in document order: try the line of the previous answer first.
+    std::size_t line = last_line_; // 1-based
+    if (line == 0 || line > line_starts_.size() || line_starts_[line - 1] > offset ||
+        (line < line_starts_.size() && line_starts_[line] <= offset)) {
+        auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+        line = static_cast<std::size_t>(it - line_starts_.begin());
+        last_line_ = line;
+    }
     std::size_t const start = line_starts_[line - 1];
+    if (ascii_) return {static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(offset - start + 1)};
     std::uint32_t column = 1;
     for (std::size_t i = start; i < offset; ++i) {
         // Count code points: every byte that is not a UTF-8 continuation byte starts one.
@@ -174,13 +181,13 @@ inline source_position document::position_at(std::size_t offset) const noexcept 
 }
 
 inline std::size_t document::offset_of(char const* p) const noexcept {
-    if (!buffer_ || p < buffer_.get() || p >= buffer_.get() + buffer_size_) return static_cast<std::size_t>(-1);
-    return static_cast<std::size_t>(p - buffer_.get());
+    if (!base_ || p < base_ || p >= base_ + base_size_) return static_cast<std::size_t>(-1);
+    return static_cast<std::size_t>(p - base_);
 }
 
 inline source_position document::position_of(pugi::xml_node node) const noexcept {
     if (!node) return {};
-    auto off = offset_of(node.name());
+    auto off = offset_of(node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata ? node.value() : node.name());
     if (off == static_cast<std::size_t>(-1)) {
         auto d = node.offset_debug();
         if (d < 0) return {};
@@ -270,6 +277,8 @@ inline bool document::load_string(std::string_view bytes, std::string display_na
     name_ = std::move(display_name);
     original_.clear();
     line_starts_.clear();
+    ascii_ = false; // until parse() has looked
+    last_line_ = 0;
     if (bytes.size() > options.max_file_size) {
         diags.add({severity::error, name_, {}, {},
                    "The configuration is " + std::to_string(bytes.size()) + " bytes, more than the limit of " +
@@ -338,7 +347,9 @@ inline bool document::load_string(std::string_view bytes, std::string display_na
         std::string_view enc = detail::declared_encoding(bytes, at);
         std::string lower;
         for (char c : enc) lower += detail::ascii_lower(c);
-        bool const ascii_only = std::all_of(bytes.begin(), bytes.end(), [](char c) { return (static_cast<unsigned char>(c) & 0x80) == 0; });
+        auto ascii_only = [&] {
+            return std::all_of(bytes.begin(), bytes.end(), [](char c) { return (static_cast<unsigned char>(c) & 0x80) == 0; });
+        };
         if (lower.empty() || lower == "utf-8" || lower == "utf8") {
             utf8.assign(bytes);
         } else if (lower == "utf-16" || lower == "unicode" || lower == "utf-16le" || lower == "utf-16be" || lower == "unicodefffe") {
@@ -366,7 +377,7 @@ inline bool document::load_string(std::string_view bytes, std::string display_na
                 }
                 detail::append_utf8(utf8, (cp1252 && b < 0xA0) ? detail::windows1252_high[b - 0x80] : b);
             }
-        } else if (ascii_only) {
+        } else if (ascii_only()) {
             utf8.assign(bytes); // every ASCII-compatible encoding reads pure ASCII alike
         } else {
             utf8.assign(bytes);
@@ -379,23 +390,99 @@ inline bool document::load_string(std::string_view bytes, std::string display_na
             return false;
         }
     }
-    return parse(std::move(utf8), diags, options);
+    bool const utf8_input = !le && !be;
+    if (parse(std::move(utf8), diags, options, utf8_input)) return true;
+    if (!retry_) return false;
+    // The in-place parse failed: parse a pristine copy so that the error is reported on the text.
+    if (bytes.size() >= 3 && u8(0, bytes) == 0xEF && u8(1, bytes) == 0xBB && u8(2, bytes) == 0xBF) bytes.remove_prefix(3);
+    return parse(std::string(bytes), diags, options, false);
 }
 
-inline bool document::parse(std::string utf8, diagnostics& diags, load_options const& options) {
+inline bool document::parse(std::string utf8, diagnostics& diags, load_options const& options, bool in_place_allowed) {
+    retry_ = false;
+    base_ = nullptr;
+    base_size_ = 0;
+    buffer_.reset();
     original_ = std::move(utf8);
     line_starts_.clear();
     line_starts_.push_back(0);
-    for (std::size_t i = 0; i < original_.size(); ++i)
-        if (original_[i] == '\n') line_starts_.push_back(i + 1);
+    last_line_ = 0;
+    ascii_ = true;
 
     std::string_view const s = original_;
-    // One pass: UTF-8 validity, XML characters, entity references, markup count.
+    // One pass: lines, UTF-8 validity, XML characters, entity references, markup count. Bytes
+    // are classified by a table so that plain ASCII text costs one lookup each.
+    enum : unsigned char { plain, lt, amp, high, bad, newline };
+    static constexpr auto classes = [] {
+        std::array<unsigned char, 256> t{};
+        for (int c = 0; c < 0x20; ++c) t[static_cast<std::size_t>(c)] = bad;
+        t['\t'] = plain;
+        t['\r'] = plain;
+        t['\n'] = newline;
+        t['<'] = lt;
+        t['&'] = amp;
+        for (int c = 0x80; c < 0x100; ++c) t[static_cast<std::size_t>(c)] = high;
+        return t;
+    }();
+    auto check_code_point = [&](std::size_t k, std::size_t& len) {
+        std::uint32_t cp = 0;
+        len = detail::decode_utf8(s, k, cp);
+        if (len == 0) {
+            error(diags, k, "Invalid character in the given encoding (byte " + detail::hex_byte(static_cast<unsigned char>(s[k])) +
+                                " is not valid UTF-8).",
+                  "Xml_InvalidCharInThisEncoding");
+            return false;
+        }
+        if (!detail::is_xml_char(cp)) {
+            error(diags, k, "The character with hexadecimal value " + detail::hex_code_point(cp) + " is an invalid character in XML.",
+                  "Xml_InvalidCharacter");
+            return false;
+        }
+        return true;
+    };
+    auto finish_lines = [&](std::size_t from) {
+        for (std::size_t k = from; k < s.size(); ++k)
+            if (s[k] == '\n') line_starts_.push_back(k + 1);
+    };
     std::size_t markup = 0;
+    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    auto has_zero_byte = [](std::uint64_t x) { return (x - ones) & ~x & highs; };
     for (std::size_t i = 0; i < s.size();) {
-        char const c = s[i];
-        if (c == '<') {
+        // Eight plain bytes at a time: no byte >= 0x80, < 0x20, '<' or '&'.
+        while (i + 8 <= s.size()) {
+            std::uint64_t w = 0;
+            std::memcpy(&w, s.data() + i, 8);
+            if ((w & highs) | ((w - ones * 0x20) & ~w & highs) | has_zero_byte(w ^ (ones * '<')) | has_zero_byte(w ^ (ones * '&')))
+                break;
+            i += 8;
+        }
+        if (i >= s.size()) break;
+        unsigned char const k = classes[static_cast<unsigned char>(s[i])];
+        if (k == plain) { ++i; continue; }
+        if (k == newline) { line_starts_.push_back(++i); continue; }
+        if (k == high || k == bad) {
+            ascii_ = ascii_ && k != high;
+            std::size_t len = 0;
+            if (!check_code_point(i, len)) { finish_lines(i); return false; }
+            i += len;
+            continue;
+        }
+        if (k == lt) {
+            char const next = i + 1 < s.size() ? s[i + 1] : '\0';
+            if (next != '!' && next != '?') { // a start or end tag: the common case
+                if (++markup > options.max_elements) {
+                    finish_lines(i);
+                    error(diags, i,
+                          "The configuration has more than " + std::to_string(options.max_elements) +
+                              " markup items (load_options::max_elements); it was not parsed.",
+                          "wsbind_too_many_elements");
+                    return false;
+                }
+                ++i;
+                continue;
+            }
             if (++markup > options.max_elements) {
+                finish_lines(i);
                 error(diags, i,
                       "The configuration has more than " + std::to_string(options.max_elements) +
                           " markup items (load_options::max_elements); it was not parsed.",
@@ -404,28 +491,20 @@ inline bool document::parse(std::string utf8, diagnostics& diags, load_options c
             }
             // Comments, CDATA and processing instructions may hold '&' freely.
             std::string_view close;
-            if (s.substr(i, 4) == "<!--") close = "-->";
-            else if (s.substr(i, 9) == "<![CDATA[") close = "]]>";
-            else if (s.substr(i, 2) == "<?") close = "?>";
+            if (s.compare(i, 4, "<!--") == 0) close = "-->";
+            else if (s.compare(i, 9, "<![CDATA[") == 0) close = "]]>";
+            else if (s.compare(i, 2, "<?") == 0) close = "?>";
             if (!close.empty()) {
                 auto e = s.find(close, i + 2);
                 std::size_t const stop = e == std::string_view::npos ? s.size() : e + close.size();
-                for (std::size_t k = i; k < stop;) {
-                    std::uint32_t cp = 0;
-                    auto len = detail::decode_utf8(s, k, cp);
-                    if (len == 0) {
-                        error(diags, k, "Invalid character in the given encoding (byte " +
-                                            detail::hex_byte(static_cast<unsigned char>(s[k])) + " is not valid UTF-8).",
-                              "Xml_InvalidCharInThisEncoding");
-                        return false;
-                    }
-                    if (!detail::is_xml_char(cp)) {
-                        error(diags, k, "The character with hexadecimal value " + detail::hex_code_point(cp) +
-                                            " is an invalid character in XML.",
-                              "Xml_InvalidCharacter");
-                        return false;
-                    }
-                    k += len;
+                for (std::size_t j = i; j < stop;) {
+                    unsigned char const c = classes[static_cast<unsigned char>(s[j])];
+                    if (c == newline) { line_starts_.push_back(++j); continue; }
+                    if (c != high && c != bad) { ++j; continue; }
+                    ascii_ = ascii_ && c != high;
+                    std::size_t len = 0;
+                    if (!check_code_point(j, len)) { finish_lines(j); return false; }
+                    j += len;
                 }
                 i = stop;
                 continue;
@@ -433,64 +512,64 @@ inline bool document::parse(std::string utf8, diagnostics& diags, load_options c
             ++i;
             continue;
         }
-        if (c == '&') {
-            std::size_t const semi = s.find(';', i + 1);
-            std::string_view ref = semi == std::string_view::npos ? std::string_view{} : s.substr(i + 1, semi - i - 1);
-            bool ok = ref == "lt" || ref == "gt" || ref == "amp" || ref == "apos" || ref == "quot";
-            if (!ok && ref.size() >= 2 && ref[0] == '#') {
-                std::uint32_t cp = 0;
-                bool hex = ref[1] == 'x';
-                std::string_view digits = ref.substr(hex ? 2 : 1);
-                bool valid = !digits.empty() && digits.size() <= 8;
-                for (char d : digits) {
-                    int v = hex ? detail::hex_digit(d) : ((d >= '0' && d <= '9') ? d - '0' : -1);
-                    if (v < 0) { valid = false; break; }
-                    cp = cp * (hex ? 16u : 10u) + static_cast<std::uint32_t>(v);
-                }
-                if (valid && !detail::is_xml_char(cp)) {
-                    error(diags, i, "The character reference &" + std::string(ref) + "; is an invalid character in XML.",
-                          "Xml_InvalidCharacter", "&" + std::string(ref) + ";");
-                    return false;
-                }
-                ok = valid;
+        // '&': a reference XML predefines, or a character reference to an XML character.
+        std::size_t const semi = s.find(';', i + 1);
+        std::string_view ref = semi == std::string_view::npos ? std::string_view{} : s.substr(i + 1, std::min<std::size_t>(semi - i - 1, 80));
+        bool ok = ref == "lt" || ref == "gt" || ref == "amp" || ref == "apos" || ref == "quot";
+        if (!ok && ref.size() >= 2 && ref[0] == '#') {
+            std::uint32_t cp = 0;
+            bool hex = ref[1] == 'x';
+            std::string_view digits = ref.substr(hex ? 2 : 1);
+            bool valid = !digits.empty() && digits.size() <= 8;
+            for (char d : digits) {
+                int v = hex ? detail::hex_digit(d) : ((d >= '0' && d <= '9') ? d - '0' : -1);
+                if (v < 0) { valid = false; break; }
+                cp = cp * (hex ? 16u : 10u) + static_cast<std::uint32_t>(v);
             }
-            if (!ok) {
-                bool name = !ref.empty() && ref.size() < 64 &&
-                            std::all_of(ref.begin(), ref.end(), [](char x) {
-                                return (x >= 'a' && x <= 'z') || (x >= 'A' && x <= 'Z') || (x >= '0' && x <= '9') || x == '_' ||
-                                       x == '-' || x == '.' || x == ':';
-                            });
-                if (name) error(diags, i, "Reference to undeclared entity '" + std::string(ref) + "'.", "Xml_UndeclaredEntity",
-                                "&" + std::string(ref) + ";");
-                else error(diags, i, "An error occurred while parsing EntityName: '&' must be written '&amp;'.",
-                           "Xml_ErrorParsingEntityName");
+            if (valid && !detail::is_xml_char(cp)) {
+                finish_lines(i);
+                error(diags, i, "The character reference &" + std::string(ref) + "; is an invalid character in XML.",
+                      "Xml_InvalidCharacter", "&" + std::string(ref) + ";");
                 return false;
             }
-            i = semi + 1;
-            continue;
+            ok = valid;
         }
-        std::uint32_t cp = 0;
-        auto len = detail::decode_utf8(s, i, cp);
-        if (len == 0) {
-            error(diags, i, "Invalid character in the given encoding (byte " + detail::hex_byte(static_cast<unsigned char>(c)) +
-                                " is not valid UTF-8).",
-                  "Xml_InvalidCharInThisEncoding");
+        if (!ok) {
+            finish_lines(i);
+            bool name = !ref.empty() && ref.size() < 64 &&
+                        std::all_of(ref.begin(), ref.end(), [](char x) {
+                            return (x >= 'a' && x <= 'z') || (x >= 'A' && x <= 'Z') || (x >= '0' && x <= '9') || x == '_' ||
+                                   x == '-' || x == '.' || x == ':';
+                        });
+            if (name) error(diags, i, "Reference to undeclared entity '" + std::string(ref) + "'.", "Xml_UndeclaredEntity",
+                            "&" + std::string(ref) + ";");
+            else error(diags, i, "An error occurred while parsing EntityName: '&' must be written '&amp;'.",
+                       "Xml_ErrorParsingEntityName");
             return false;
         }
-        if (!detail::is_xml_char(cp)) {
-            error(diags, i, "The character with hexadecimal value " + detail::hex_code_point(cp) + " is an invalid character in XML.",
-                  "Xml_InvalidCharacter");
-            return false;
-        }
-        i += len;
+        i = semi + 1;
     }
 
-    buffer_size_ = original_.size();
-    buffer_ = std::make_unique<char[]>(buffer_size_ + 1);
-    std::memcpy(buffer_.get(), original_.data(), buffer_size_);
-    buffer_[buffer_size_] = '\0';
+    // An ASCII document is parsed in place in original_ (columns are byte offsets, so the text is
+    // not needed afterwards); otherwise a copy is parsed and original_ kept for counting columns.
+    char* target = nullptr;
+    base_size_ = original_.size();
+    if (in_place_allowed && ascii_) {
+        target = original_.data();
+    } else {
+        buffer_.reset(new char[base_size_ + 1]); // no value-initialisation: it is overwritten
+        std::memcpy(buffer_.get(), original_.data(), base_size_);
+        buffer_[base_size_] = '\0';
+        target = buffer_.get();
+    }
+    base_ = target;
     unsigned const flags = pugi::parse_default | pugi::parse_doctype | pugi::parse_declaration;
-    auto const result = xml_.load_buffer_inplace(buffer_.get(), buffer_size_, flags, pugi::encoding_utf8);
+    auto const result = xml_.load_buffer_inplace(target, base_size_, flags, pugi::encoding_utf8);
+    if (!result && target == original_.data()) {
+        xml_.reset();
+        retry_ = true; // the text was modified: report from a pristine copy
+        return false;
+    }
     if (!result) {
         auto const offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, result.offset));
         std::string message;

@@ -16,6 +16,8 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -42,41 +44,60 @@ inline bool ends_with(std::string_view s, std::string_view suffix) noexcept {
     return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-/// The binding schema of one binding type, sorted for lookup by (element, path).
+/// The binding schema of one binding type, indexed for lookup by (element, path) without
+/// allocating (the schema's strings have static storage).
 class schema_index {
 public:
     explicit schema_index(binding_kind kind) {
-        for (auto const& s : binding_schema(kind)) entries_.push_back({key(s.element, s.path), &s});
-        std::sort(entries_.begin(), entries_.end(), [](auto const& a, auto const& b) { return a.first < b.first; });
-    }
-    static std::string key(std::string_view element, std::string_view path) {
-        std::string k;
-        k.reserve(element.size() + path.size() + 1);
-        k.append(element);
-        k += '|';
-        k.append(path);
-        return k;
+        for (auto const& s : binding_schema(kind)) {
+            auto& e = element(s.element);
+            e.by_path.emplace(s.path, &s);
+            // Every directory prefix of the path ("security/", "security/message/").
+            for (std::size_t slash = s.path.find('/'); slash != std::string_view::npos; slash = s.path.find('/', slash + 1)) {
+                auto const prefix = s.path.substr(0, slash + 1);
+                auto [it, inserted] = e.first_in_prefix.emplace(prefix, s.optional ? nullptr : &s);
+                if (!inserted && !it->second && !s.optional) it->second = &s;
+            }
+        }
     }
     [[nodiscard]] setting const* find(std::string_view element, std::string_view path) const {
-        std::string const k = key(element, path);
-        auto it = std::lower_bound(entries_.begin(), entries_.end(), k, [](auto const& e, std::string const& x) { return e.first < x; });
-        return (it != entries_.end() && it->first == k) ? it->second : nullptr;
+        auto const* e = lookup(element);
+        if (!e) return nullptr;
+        auto it = e->by_path.find(path);
+        return it == e->by_path.end() ? nullptr : it->second;
     }
-    /// Settings whose path starts with `prefix` (within `element`), in key order.
-    template <class F>
-    void for_prefix(std::string_view element, std::string_view prefix, F&& f) const {
-        std::string const k = key(element, prefix);
-        auto it = std::lower_bound(entries_.begin(), entries_.end(), k, [](auto const& e, std::string const& x) { return e.first < x; });
-        for (; it != entries_.end() && starts_with(it->first, k); ++it) f(*it->second);
-    }
+    /// Whether some setting's path starts with `prefix` (a directory, ending in '/').
     [[nodiscard]] bool has_prefix(std::string_view element, std::string_view prefix) const {
-        bool found = false;
-        for_prefix(element, prefix, [&](setting const&) { found = true; });
-        return found;
+        auto const* e = lookup(element);
+        return e && e->first_in_prefix.count(prefix) != 0;
+    }
+    /// The first non-optional setting under `prefix`, in schema order (what `touch` writes to
+    /// create an optional group), or nullptr.
+    [[nodiscard]] setting const* first_under(std::string_view element, std::string_view prefix) const {
+        auto const* e = lookup(element);
+        if (!e) return nullptr;
+        auto it = e->first_in_prefix.find(prefix);
+        return it == e->first_in_prefix.end() ? nullptr : it->second;
     }
 
 private:
-    std::vector<std::pair<std::string, setting const*>> entries_;
+    struct element_index {
+        std::string_view name;
+        std::unordered_map<std::string_view, setting const*> by_path;
+        std::unordered_map<std::string_view, setting const*> first_in_prefix;
+    };
+    element_index& element(std::string_view name) {
+        for (auto& e : elements_)
+            if (e.name == name) return e;
+        elements_.push_back({name, {}, {}});
+        return elements_.back();
+    }
+    [[nodiscard]] element_index const* lookup(std::string_view name) const noexcept {
+        for (auto const& e : elements_)
+            if (e.name == name) return &e;
+        return nullptr;
+    }
+    std::vector<element_index> elements_;
 };
 
 inline schema_index const& index_for(binding_kind kind) {
@@ -144,7 +165,24 @@ inline std::string join(std::vector<std::string> const& names) {
 }
 
 inline std::string keyed(std::string_view element, std::string_view attribute, std::string_view value) {
-    std::string s(element);
+    std::string s;
+    s.reserve(element.size() + attribute.size() + value.size() + 6);
+    s.append(element);
+    s += "[@";
+    s.append(attribute);
+    s += "='";
+    s.append(value);
+    s += "']";
+    return s;
+}
+
+/// `parent/element[@attribute='value']` in one allocation.
+inline std::string child_path(std::string_view parent, std::string_view element, std::string_view attribute, std::string_view value) {
+    std::string s;
+    s.reserve(parent.size() + element.size() + attribute.size() + value.size() + 7);
+    s.append(parent);
+    s += '/';
+    s.append(element);
     s += "[@";
     s.append(attribute);
     s += "='";
@@ -210,11 +248,6 @@ private:
     }
 
     origin origin_of(pugi::xml_node n, std::string const& path) const { return {doc_.position_of(n), path, {}}; }
-    origin origin_with_attributes(pugi::xml_node n, std::string const& path) const {
-        origin o{doc_.position_of(n), path, {}};
-        for (auto a : n.attributes()) o.attributes.emplace_back(a.name(), doc_.position_of_value(a));
-        return o;
-    }
 
     void unrecognized_attribute(pugi::xml_attribute a, std::string const& path, std::string allowed) {
         report(severity::error, doc_.position_of(a), path + "/@" + a.name(),
@@ -241,8 +274,7 @@ private:
             if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
                 std::string_view v = c.value();
                 if (detail::trim(v).empty()) continue;
-                auto off = doc_.text().find(v.substr(0, std::min<std::size_t>(v.size(), 16)));
-                report(severity::error, off == std::string_view::npos ? doc_.position_of(node) : doc_.position_at(off), path,
+                report(severity::error, doc_.position_of(c), path,
                        std::string("The configuration section cannot contain a CDATA or text element (in <") + node.name() + ">).",
                        std::string(v.substr(0, 64)), "no text content", "Config_base_section_invalid_content");
                 return;
@@ -397,6 +429,13 @@ private:
                          PathOf&& item_path, bool allow_clear_remove = true, std::size_t first = 0,
                          std::initializer_list<std::string_view> other_children = {}) {
         std::string const allowed = allow_clear_remove ? std::string(add_name) + ", remove, clear" : std::string(add_name);
+        // Keys of the items this collection holds (from `first`), for duplicate detection in O(1).
+        std::unordered_set<std::string> keys;
+        std::size_t adds = 0;
+        for (auto child : node.children(std::string(add_name).c_str())) { (void)child; ++adds; }
+        items.reserve(items.size() + adds);
+        keys.reserve(adds);
+        for (std::size_t i = first; i < items.size(); ++i) keys.insert(key_of(items[i]));
         for (auto child : node.children()) {
             if (child.type() != pugi::node_element) continue;
             std::string_view const n = child.name();
@@ -404,11 +443,11 @@ private:
             if (allow_clear_remove && n == "clear") {
                 no_attributes(child, path + "/clear");
                 items.erase(items.begin() + static_cast<std::ptrdiff_t>(first), items.end());
+                keys.clear();
                 continue;
             }
             if (allow_clear_remove && n == "remove") {
                 std::string const rpath = path + "/remove";
-                std::string key;
                 for (auto a : child.attributes()) {
                     std::string_view an = a.name();
                     if (is_lock_attribute(an)) continue;
@@ -420,9 +459,10 @@ private:
                 Item probe{};
                 if (auto it = read_item(child, rpath, true)) probe = std::move(*it);
                 auto const k = key_of(probe);
-                items.erase(std::remove_if(items.begin() + static_cast<std::ptrdiff_t>(first), items.end(),
-                                           [&](Item const& i) { return key_of(i) == k; }),
-                            items.end());
+                if (keys.erase(k) != 0)
+                    items.erase(std::remove_if(items.begin() + static_cast<std::ptrdiff_t>(first), items.end(),
+                                               [&](Item const& i) { return key_of(i) == k; }),
+                                items.end());
                 continue;
             }
             if (n != add_name) {
@@ -431,12 +471,8 @@ private:
             }
             auto item = read_item(child, path, false);
             if (!item) continue;
-            auto const k = key_of(*item);
-            bool duplicate = false;
-            for (std::size_t i = first; i < items.size(); ++i) {
-                if (key_of(items[i]) == k) { duplicate = true; break; }
-            }
-            if (duplicate) {
+            auto k = key_of(*item);
+            if (!keys.insert(k).second) {
                 report(severity::error, child, path + "/" + item_path(*item),
                        "A child element named '" + std::string(add_name) +
                            "' with same key already exists at the same configuration scope. Collection elements must be "
@@ -458,39 +494,77 @@ private:
     /// lookup that knows the element's attributes and children.
     template <class Lookup>
     void read_element(pugi::xml_node node, std::string const& prefix, std::string const& path, Lookup& lk) {
+        std::string p = prefix, q = path;
+        read_element_in(node, p, q, lk);
+    }
+
+    /// Names already seen among an element's children (few: no allocation below 16).
+    struct seen_names {
+        std::array<std::string_view, 16> small{};
+        std::size_t count = 0;
+        std::vector<std::string_view> more;
+        bool insert(std::string_view n) {
+            for (std::size_t i = 0; i < count; ++i)
+                if (small[i] == n) return false;
+            for (auto const& m : more)
+                if (m == n) return false;
+            if (count < small.size()) small[count++] = n;
+            else more.push_back(n);
+            return true;
+        }
+    };
+
+    /// read_element with `prefix` and `path` as builders: children append to them and restore them.
+    template <class Lookup>
+    void read_element_in(pugi::xml_node node, std::string& prefix, std::string& path, Lookup& lk) {
         lk.touch(prefix);
-        std::string rel;
         for (auto a : node.attributes()) {
             std::string_view const an = a.name();
             if (is_lock_attribute(an)) continue;
             if (lk.is_key(prefix, an)) continue;
-            rel.assign(prefix);
-            rel.append(an);
-            if (auto const* e = lk.find(rel)) {
-                value_spec const spec = lk.spec(*e, rel);
+            std::size_t const mark = prefix.size();
+            prefix.append(an);
+            if (auto const* e = lk.find(prefix)) {
+                value_spec const spec = lk.spec(*e, prefix);
                 auto r = parse_value(spec, a.value(), an);
                 current_position = doc_.position_of_value(a);
                 if (!r) bad_value(a, path, r);
-                else lk.set(*e, r.value, rel);
+                else lk.set(*e, r.value, prefix);
+                prefix.resize(mark);
             } else {
+                prefix.resize(mark);
                 unrecognized_attribute(a, path, lk.attribute_names(prefix));
             }
         }
         check_no_text(node, path);
-        std::vector<std::string_view> seen;
+        seen_names seen;
         for (auto child : node.children()) {
             if (child.type() != pugi::node_element) continue;
-            std::string const cprefix = prefix + child.name() + "/";
-            std::string const cpath = path + "/" + child.name();
-            if (lk.special(*this, child, cprefix, cpath)) continue;
-            if (repeated(child, seen, path)) continue;
-            if (lk.has_child(cprefix)) read_element(child, cprefix, cpath, lk);
-            else if (lk.known_unmodelled(cprefix)) {
-                unmodelled(child, cpath, "The element <" + std::string(child.name()) + "> is not modelled by wsbind; it is kept as written.");
-                lk.keep(child, prefix, raw_xml(child), origin_of(child, cpath));
+            std::string_view const name = child.name();
+            std::size_t const prefix_mark = prefix.size(), path_mark = path.size();
+            prefix.append(name);
+            prefix += '/';
+            path += '/';
+            path.append(name);
+            if (lk.special(*this, child, prefix, path)) {
+            } else if (!seen.insert(name)) {
+                path.resize(path_mark);
+                report(severity::error, child, path + "/" + std::string(name),
+                       "The element <" + std::string(name) + "> may only appear once in this section.", std::string(name), {},
+                       "Config_base_element_cannot_have_multiple_child_elements");
+            } else if (lk.has_child(prefix)) {
+                read_element_in(child, prefix, path, lk);
+            } else if (lk.known_unmodelled(prefix)) {
+                unmodelled(child, path, "The element <" + std::string(name) + "> is not modelled by wsbind; it is kept as written.");
+                std::string const parent_prefix = prefix.substr(0, prefix_mark);
+                lk.keep(child, parent_prefix, raw_xml(child), origin_of(child, path));
             } else {
+                prefix.resize(prefix_mark);
+                path.resize(path_mark);
                 unrecognized_element(child, path, lk.child_names(prefix));
             }
+            prefix.resize(prefix_mark);
+            path.resize(path_mark);
         }
     }
 
@@ -531,17 +605,13 @@ private:
             v.allowed_names = allowed_enum_names(kind, element, rel);
             return v;
         }
-        void set(setting const& s, setting_value const& v, std::string const& rel) const {
+        void set(setting const& s, setting_value const& v, std::string const&) const {
             apply(s, b.description, v); // readerQuotas: 0 keeps the default
-            b.origin.attributes.emplace_back(element.empty() ? rel : std::string(element) + "/" + rel, r.current_position);
+            b.positions.emplace_back(&s, r.current_position);
         }
         void touch(std::string const& prefix) const {
             if (prefix.empty()) return;
-            setting const* first = nullptr;
-            idx.for_prefix(element, prefix, [&](setting const& s) {
-                if (!first && !s.optional) first = &s;
-            });
-            if (first) first->set(b.description, first->get(b.description));
+            if (setting const* first = idx.first_under(element, prefix)) first->set(b.description, first->get(b.description));
         }
         bool has_child(std::string const& cprefix) const { return idx.has_prefix(element, cprefix); }
         std::string paths_text(std::string const& prefix, bool elements) const {
@@ -613,6 +683,10 @@ private:
     void read_bindings(pugi::xml_node node, std::string const& path) {
         no_attributes(node, path);
         check_no_text(node, path);
+        std::size_t count = 0;
+        for (auto section : node.children())
+            for (auto b : section.children("binding")) { (void)b; ++count; }
+        cfg_.bindings.reserve(cfg_.bindings.size() + count);
         std::vector<std::string_view> seen;
         for (auto section : node.children()) {
             if (section.type() != pugi::node_element) continue;
@@ -644,7 +718,8 @@ private:
                 b.section = section_name;
                 b.name = item.attribute("name").value();
                 if (for_remove) return b;
-                std::string const bpath = ipath + "/" + keyed("binding", "name", b.name);
+                std::string bpath = child_path(ipath, "binding", "name", b.name);
+                b.positions.reserve(8);
                 b.origin = origin_of(item, bpath);
                 if (kind) {
                     b.kind = *kind;
@@ -680,7 +755,7 @@ private:
                 if (!r) bad_value(a, path, r);
                 else {
                     apply(*s, d, r.value);
-                    b.origin.attributes.emplace_back(std::string(an), doc_.position_of_value(a));
+                    b.positions.emplace_back(s, doc_.position_of_value(a));
                 }
             } else {
                 unrecognized_attribute(a, path, root.attribute_names({}));
@@ -760,6 +835,8 @@ private:
         Root& root;
         behavior_config* owner = nullptr; ///< where unmodelled children are kept
         std::span<std::string_view const> unmodelled_children{};
+        std::string_view root_name{};
+        origin* positions = nullptr;      ///< records where root attributes were written
 
         bool is_key(std::string const&, std::string_view) const { return false; }
         field_def<Root> const* find(std::string const& rel) const {
@@ -768,7 +845,10 @@ private:
             return nullptr;
         }
         value_spec spec(field_def<Root> const& f, std::string const&) const { return f.spec; }
-        void set(field_def<Root> const& f, setting_value const& v, std::string const&) const { f.set(root, v); }
+        void set(field_def<Root> const& f, setting_value const& v, std::string const&) const {
+            f.set(root, v);
+            if (positions) positions->attributes.emplace_back(f.path, r.current_position);
+        }
         void touch(std::string const& prefix) const {
             for (auto const& f : table)
                 if (f.path == prefix && f.set) f.set(root, setting_value{1, {}});
@@ -799,7 +879,6 @@ private:
                 if (u == cprefix) return true;
             return false;
         }
-        std::string_view root_name{};
         void keep(pugi::xml_node child, std::string const& prefix, std::string xml, origin o) const {
             std::string parent(root_name);
             if (!prefix.empty()) parent += "/" + prefix.substr(0, prefix.size() - 1);
@@ -811,7 +890,7 @@ private:
     std::optional<Item> read_table_item(pugi::xml_node item, std::string const& path,
                                         std::array<field_def<Item>, N> const& table, Item start) {
         Item out = std::move(start);
-        table_lookup<Item> lk{*this, table, out};
+        table_lookup<Item> lk{*this, table, out, nullptr, {}, {}, nullptr};
         read_element(item, {}, path, lk);
         for (auto const& f : table) {
             if (f.required && !item.attribute(std::string(f.path).c_str())) {
@@ -916,12 +995,13 @@ private:
                 b.kind = kind;
                 b.name = item.attribute("name").value();
                 if (for_remove) return b;
-                std::string const bpath = ipath + "/" + keyed("behavior", "name", b.name);
+                std::string bpath = child_path(ipath, "behavior", "name", b.name);
                 b.origin = origin_of(item, bpath);
                 read_behavior(item, bpath, b);
                 return b;
             },
             [](behavior_config const& b) { return b.name; }, [](behavior_config const& b) { return keyed("behavior", "name", b.name); });
+        cfg_.behaviors.reserve(cfg_.behaviors.size() + items.size());
         for (auto& b : items) cfg_.behaviors.push_back(std::move(b));
     }
 
@@ -964,12 +1044,12 @@ private:
                 if (service_side) {
                     b.service_credentials.emplace();
                     table_lookup<service_credentials_config> lk{*this, service_credentials_schema, *b.service_credentials, &b,
-                                                                service_unmodelled, "serviceCredentials"};
+                                                                service_unmodelled, "serviceCredentials", nullptr};
                     read_element(c, {}, cpath, lk);
                 } else {
                     b.client_credentials.emplace();
                     table_lookup<client_credentials_config> lk{*this, client_credentials_schema, *b.client_credentials, &b,
-                                                               client_unmodelled, "clientCredentials"};
+                                                               client_unmodelled, "clientCredentials", nullptr};
                     read_element(c, {}, cpath, lk);
                 }
                 continue;
@@ -991,7 +1071,7 @@ private:
             }
             if (cprefix == "identity/") {
                 rd.no_attributes(child, cpath);
-                table_lookup<endpoint_config> ilk{rd, identity_schema, root};
+                table_lookup<endpoint_config> ilk{rd, identity_schema, root, nullptr, {}, {}, nullptr};
                 // identity children: read each through the identity table (paths start with identity/).
                 rd.check_no_text(child, cpath);
                 std::vector<std::string_view> seen;
@@ -1013,12 +1093,12 @@ private:
     std::optional<endpoint_config> read_endpoint(pugi::xml_node node, std::string const& path,
                                                  std::array<field_def<endpoint_config>, N> const& table) {
         endpoint_config e;
-        endpoint_lookup lk{{*this, table, e}};
+        endpoint_lookup lk{{*this, table, e, nullptr, {}, {}, &e.origin}};
         std::string const name = node.attribute("name").value();
         std::string const contract = node.attribute("contract").value();
-        std::string const epath = path + "/" + (!name.empty() ? keyed("endpoint", "name", name)
-                                                              : keyed("endpoint", "contract", contract));
-        e.origin = origin_with_attributes(node, epath);
+        std::string const epath = !name.empty() ? child_path(path, "endpoint", "name", name)
+                                                : child_path(path, "endpoint", "contract", contract);
+        e.origin = origin_of(node, epath);
         read_element(node, {}, epath, lk);
         return e;
     }
@@ -1038,8 +1118,8 @@ private:
                 service_config s;
                 s.name = item.attribute("name").value();
                 if (for_remove) return s;
-                std::string const spath = ipath + "/" + keyed("service", "name", s.name);
-                s.origin = origin_with_attributes(item, spath);
+                std::string spath = child_path(ipath, "service", "name", s.name);
+                s.origin = origin_of(item, spath);
                 if (!item.attribute("name") || s.name.empty()) {
                     report(severity::error, item, spath,
                            item.attribute("name") ? "The value for the property 'name' is not valid. The error is: The string "
@@ -1084,7 +1164,7 @@ private:
                                       detail::conversion_error("baseAddress", why), a.value(), "an absolute URI", "UriFormatException");
                             return std::nullopt;
                         }
-                        root.origin.attributes.emplace_back(std::string("baseAddress:") + a.value(), rd.doc_.position_of_value(a));
+                        root.base_address_positions.push_back(rd.doc_.position_of_value(a));
                         return addr{a.value()};
                     },
                     [](addr const& x) { return x.value; }, [](addr const& x) { return keyed("add", "baseAddress", x.value); },
@@ -1097,7 +1177,7 @@ private:
     };
 
     void read_service(pugi::xml_node node, std::string const& path, service_config& s) {
-        service_lookup lk{{*this, service_schema, s}};
+        service_lookup lk{{*this, service_schema, s, nullptr, {}, {}, &s.origin}};
         read_element(node, {}, path, lk);
         struct endpoint_item {
             endpoint_config e;

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -78,7 +79,12 @@ namespace detail {
 
 class resolver {
 public:
-    resolver(configuration const& cfg, diagnostics& diags, std::string file) : cfg_(cfg), diags_(diags), file_(std::move(file)) {}
+    resolver(configuration const& cfg, diagnostics& diags, std::string file) : cfg_(cfg), diags_(diags), file_(std::move(file)) {
+        // Lookups by key: configurations can hold thousands of bindings, behaviors and endpoints.
+        for (auto const& b : cfg_.bindings) bindings_.emplace(b.section + '\x01' + b.name, &b);
+        for (auto const& b : cfg_.behaviors)
+            behaviors_.emplace(std::string(1, b.kind == behavior_kind::service ? 's' : 'e') + b.name, &b);
+    }
 
     resolved_configuration run() {
         resolved_configuration out;
@@ -119,7 +125,8 @@ private:
     }
 
     behavior_config const* find_behavior(behavior_kind kind, std::string const& name, origin const& o, std::string_view attr) {
-        if (auto const* b = cfg_.find_behavior(kind, name)) return b;
+        if (auto it = behaviors_.find(std::string(1, kind == behavior_kind::service ? 's' : 'e') + name); it != behaviors_.end())
+            return it->second;
         if (name.empty()) return nullptr; // no default behavior: nothing applied
         report(severity::error, o, attr,
                std::string("There is no ") + (kind == behavior_kind::service ? "service" : "endpoint") + " behavior named '" +
@@ -216,7 +223,8 @@ private:
                    e.binding, "a binding type WCF knows or the file registers (names are case-sensitive)", "ConfigInvalidSection");
             return;
         }
-        binding_config const* configured = cfg_.find_binding(e.binding, e.binding_configuration);
+        auto const found = bindings_.find(e.binding + '\x01' + e.binding_configuration);
+        binding_config const* configured = found == bindings_.end() ? nullptr : found->second;
         if (!configured && !e.binding_configuration.empty()) {
             report(severity::error, e.origin, "bindingConfiguration",
                    "The " + e.binding + " binding does not have a configured binding named '" + e.binding_configuration +
@@ -242,6 +250,8 @@ private:
     configuration const& cfg_;
     diagnostics& diags_;
     std::string file_;
+    std::unordered_map<std::string, binding_config const*> bindings_;   ///< first of each key, as find_binding
+    std::unordered_map<std::string, behavior_config const*> behaviors_;
 };
 
 } // namespace detail

@@ -60,11 +60,11 @@ private:
     void base_addresses(resolved_service const& rs) {
         auto const& s = *rs.source;
         std::vector<std::string> schemes;
-        for (auto const& b : s.base_addresses) {
-            std::string const attr = "baseAddress:" + b;
+        for (std::size_t i = 0; i < s.base_addresses.size(); ++i) {
+            auto const& b = s.base_addresses[i];
             origin o = s.origin;
             o.path += "/host/baseAddresses/add[@baseAddress='" + b + "']";
-            o.position = s.origin.attribute(attr);
+            if (i < s.base_address_positions.size()) o.position = s.base_address_positions[i];
             std::string scheme;
             if (!is_absolute_uri(b, &scheme)) {
                 report(severity::error, o, {}, "The base address '" + b + "' must be an absolute URI.", b,
@@ -217,14 +217,16 @@ public:
                 std::string_view const blamed = r->path;
                 if (!blamed.empty()) {
                     // The attribute to blame, where it was written (customBinding: within its element).
-                    for (auto const& [key, pos] : b.origin.attributes) {
+                    for (auto const& [s, pos] : b.positions) {
+                        std::string key(s->element);
+                        if (!key.empty()) key += '/';
+                        key += s->path;
                         std::string_view k = key;
                         if (k == blamed || (k.size() > blamed.size() && k.substr(k.size() - blamed.size()) == blamed &&
                                             k[k.size() - blamed.size() - 1] == '/')) {
                             d.position = pos;
-                            d.path = b.origin.path + "/" + key;
-                            auto slash = d.path.rfind('/');
-                            d.path.insert(slash + 1, "@");
+                            auto const slash = key.rfind('/');
+                            d.path = b.origin.path + "/" + (slash == std::string::npos ? "@" + key : key.substr(0, slash + 1) + "@" + key.substr(slash + 1));
                             break;
                         }
                     }
