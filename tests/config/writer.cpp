@@ -132,3 +132,14 @@ TEST_CASE("writer: to_config of a compile-time binding reads back as its descrip
     cd.name = {};
     CHECK(cd == describe<custom>());
 }
+
+TEST_CASE("writer: a file without <system.serviceModel> writes none (fuzz finding)", "[config][writer]") {
+    auto r = read_string("<configuration><appSettings/></configuration>");
+    REQUIRE(r.ok());
+    CHECK_FALSE(r.get()->has_service_model);
+    auto const text = write_string(*r.get());
+    CHECK(text.find("system.serviceModel") == std::string::npos);
+    auto again = read_string(text);
+    REQUIRE(again.ok());
+    CHECK(again.partial() == *r.get());
+}

@@ -34,7 +34,7 @@ struct write_options {
     std::string indent = "  ";
 };
 
-/// Appends `<system.serviceModel>` for `cfg` to `parent`.
+/// Appends `<system.serviceModel>` for `cfg` to `parent` (nothing when `cfg` has none).
 void write(configuration const& cfg, pugi::xml_node parent, write_options const& options = {});
 /// The configuration as a document.
 [[nodiscard]] std::string write_string(configuration const& cfg, write_options const& options = {});

@@ -432,7 +432,8 @@ private:
         // Keys of the items this collection holds (from `first`), for duplicate detection in O(1).
         std::unordered_set<std::string> keys;
         std::size_t adds = 0;
-        for (auto child : node.children(std::string(add_name).c_str())) { (void)child; ++adds; }
+        std::string const add_name_z(add_name); // the range keeps the pointer: keep the string alive
+        for (auto child : node.children(add_name_z.c_str())) { (void)child; ++adds; }
         items.reserve(items.size() + adds);
         keys.reserve(adds);
         for (std::size_t i = first; i < items.size(); ++i) keys.insert(key_of(items[i]));

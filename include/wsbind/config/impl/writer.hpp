@@ -229,6 +229,7 @@ inline std::string to_config(binding_description const& d, std::string_view name
 }
 
 inline void write(configuration const& cfg, pugi::xml_node parent, write_options const& options) {
+    if (!cfg.has_service_model) return; // nothing was there: write nothing (reading it back says the same)
     pugi::xml_node sm = parent.append_child("system.serviceModel");
     auto const mode = options.mode;
     if (!cfg.bindings.empty()) {
