@@ -54,7 +54,7 @@ TEST_CASE("resolve --json: every setting of a binding, in .NET's string form", "
     CHECK(s.str("maxReceivedMessageSize") == "65536");
     CHECK(s.str("textEncoding") == "utf-8");
     // Every schema setting is listed.
-    CHECK(s.o.size() == binding_schema(binding_kind::ws_http).size());
+    CHECK(s.size() == binding_schema(binding_kind::ws_http).size());
 }
 
 TEST_CASE("resolve --json: customBindings list the elements present", "[config][json]") {

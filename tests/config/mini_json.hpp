@@ -20,13 +20,15 @@ struct value {
     double n = 0;
     std::string s;
     std::vector<value> a;
-    std::vector<std::pair<std::string, value>> o;
+    std::vector<std::string> keys; ///< object member names, in order
+    std::vector<value> values;     ///< object member values (a pair<string, value> of an incomplete type is not allowed)
 
     [[nodiscard]] value const* get(std::string_view key) const {
-        for (auto const& [k, v] : o)
-            if (k == key) return &v;
+        for (std::size_t i = 0; i < keys.size(); ++i)
+            if (keys[i] == key) return &values[i];
         return nullptr;
     }
+    [[nodiscard]] std::size_t size() const noexcept { return type == kind::object ? keys.size() : a.size(); }
     [[nodiscard]] std::string str(std::string_view key) const {
         auto const* v = get(key);
         return v && v->type == kind::string ? v->s : std::string();
@@ -66,7 +68,8 @@ private:
                 ws();
                 std::string k = string();
                 if (!eat(':')) fail("':' expected");
-                v.o.emplace_back(std::move(k), any());
+                v.keys.push_back(std::move(k));
+                v.values.push_back(any());
             } while (eat(','));
             if (!eat('}')) fail("'}' expected");
         } else if (c == '[') {

@@ -78,7 +78,9 @@ public:
 
     void settings(std::string const& file, std::string const& scope, std::string const& what, value const& ours, value const& mono,
                   std::vector<std::string> const& skip = {}) {
-        for (auto const& [key, ov] : ours.o) {
+        for (std::size_t i = 0; i < ours.keys.size(); ++i) {
+            auto const& key = ours.keys[i];
+            auto const& ov = ours.values[i];
             if (std::find(skip.begin(), skip.end(), key) != skip.end()) continue;
             auto const* mv = mono.get(key);
             if (!mv) continue;
@@ -186,9 +188,10 @@ int main(int argc, char** argv) {
         }
         value const& m = it->second;
         ++cmp.c.mono_loaded;
-        for (auto const& [section, message] : m.get("errors")->o) {
+        auto const& errors = *m.get("errors");
+        for (std::size_t i = 0; i < errors.keys.size(); ++i) {
             ++cmp.c.mono_refused_sections;
-            refused.push_back(f.filename().string() + ": Mono refuses " + section + ": " + message.s.substr(0, 160));
+            refused.push_back(f.filename().string() + ": Mono refuses " + errors.keys[i] + ": " + errors.values[i].s.substr(0, 160));
         }
         value const ours = ours_for(f);
         // Bindings by (type, name).

@@ -47,6 +47,14 @@ constexpr binding_description shape_of() {
     return d;
 }
 
+/// Whether a shape is valid, computed once per shape on a constant description (as core's
+/// binding types hold theirs).
+template <binding_kind K, security_mode M, int MC, int TC, bool RM>
+struct shape_check {
+    static constexpr binding_description description = shape_of<K, M, MC, TC, RM>();
+    static constexpr bool valid = is_valid(description);
+};
+
 template <int MC>
 struct message_part {
     using type = with<static_cast<message_credential_type>(MC)>;
@@ -71,13 +79,13 @@ template <binding_kind K, security_mode M, int MC, int TC, class F>
 bool call(binding_description const& d, F& f) {
     auto const rm = has_enabled(K) && d.reliable_session.enabled;
     if (rm) {
-        if constexpr (is_valid(shape_of<K, M, MC, TC, true>())) {
+        if constexpr (shape_check<K, M, MC, TC, true>::valid) {
             f(std::type_identity<typename shape_type<K, M, MC, TC, true>::type>{});
             return true;
         }
         return false;
     }
-    if constexpr (is_valid(shape_of<K, M, MC, TC, false>())) {
+    if constexpr (shape_check<K, M, MC, TC, false>::valid) {
         f(std::type_identity<typename shape_type<K, M, MC, TC, false>::type>{});
         return true;
     }
