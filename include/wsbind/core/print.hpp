@@ -109,6 +109,13 @@ inline std::string flags_to_string(enum_table const& t, std::int64_t v) {
     return {};
 }
 
+/// The configuration string of setting `s` in `d`: its value, the value in effect for an optional
+/// setting that is not configured, or "" for one whose .NET property is null until configured.
+[[nodiscard]] inline std::string format_setting(setting const& s, binding_description const& d) {
+    if (s.optional && s.null_when_absent && !s.is_set(d)) return {};
+    return format_value(s, value_of(s, d));
+}
+
 /// Whether setting `s` applies to `d`: every setting of a standard binding; for customBinding,
 /// those of the elements in its stack.
 [[nodiscard]] constexpr bool applies(setting const& s, binding_description const& d) noexcept {
@@ -141,7 +148,7 @@ inline std::string flags_to_string(enum_table const& t, std::int64_t v) {
         out += "  ";
         out += setting_key(s);
         out += '=';
-        out += format_value(s, value_of(s, d));
+        out += format_setting(s, d);
         out += '\n';
     }
     return out;

@@ -116,7 +116,7 @@ enum class rule_side : std::uint8_t { any, client, service };
     X(client_inherited_from_host, "HttpClientCredentialTypeInvalid", "security/transport/clientCredentialType", client,  \
       "basicHttpBinding, wsHttpBinding, ws2007HttpBinding: transport clientCredentialType InheritedFromHost is for "    \
       "services hosted in IIS; a client cannot use it")                                                                 \
-    X(custom_transport_required, "TransportBindingElementNotFound", "", any,                                            \
+    X(custom_transport_required, "CustomBindingRequiresTransport", "", any,                                            \
       "customBinding: the binding needs a transport element (httpTransport or httpsTransport)")                         \
     X(custom_transport_last, "TransportBindingElementMustBeLast", "", any,                                              \
       "customBinding: the transport element must be the last element of the binding")                                  \

@@ -102,6 +102,9 @@ struct setting {
     bool optional = false;      ///< .NET applies it only when configured (see description.hpp)
     /// 0 means "keep the default" (readerQuotas): .NET copies only non-zero values.
     bool zero_keeps_default = false;
+    /// Optional settings whose .NET configuration property has no default: null (printed empty)
+    /// until configured.
+    bool null_when_absent = false;
     custom_element owner = custom_element::security; ///< customBinding: element that must be in the stack
     /// Optional settings: the value in effect when not configured (nullptr: the zero value).
     setting_value (*fallback)(binding_description const&) = nullptr;
@@ -623,6 +626,7 @@ constexpr std::array<setting, 48> security_attribute_group(bool boot) {
         case F::ls_replay_cache_size:
         case F::ls_max_pending_sessions: s.min = 1; break;
         case F::lc_cookie_renewal_threshold_percentage: s = with_range(s, 0, 100); break;
+        case F::itp_default_message_security_version: s.null_when_absent = true; break;
         default: break;
         }
     }
