@@ -304,7 +304,7 @@ private:
         auto days = floor<std::chrono::days>(t);
         year_month_day ymd{days};
         hh_mm_ss hms{t - days};
-        char buf[32];
+        char buf[64];
         std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02ld:%02ld:%02ldZ", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
                       static_cast<unsigned>(ymd.day()), static_cast<long>(hms.hours().count()), static_cast<long>(hms.minutes().count()),
                       static_cast<long>(hms.seconds().count()));
