@@ -1,0 +1,48 @@
+// libFuzzer: raw HTTP request bytes, parsed as the Beast server parses them (same limits), then
+// dispatched to a calculator service (basicHttpBinding at /basic, wsHttpBinding at /ws).
+#include <wsbind/channel/service_host.hpp>
+#include <wsbind/http/beast/backend.hpp>
+
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/string_body.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+
+namespace {
+
+wsbind::service_host<wsbind::beast_backend>& host() {
+    static auto* h = [] {
+        auto* p = new wsbind::service_host<wsbind::beast_backend>();
+        wsbind::service_contract c{"ICalculator", "http://Microsoft.ServiceModel.Samples"};
+        c.add("Add", {"n1", "n2"}, [](double a, double b) { return a + b; });
+        p->add_endpoint<wsbind::basic_http_binding<>>("http://127.0.0.1:0/basic", c);
+        p->add_endpoint<wsbind::ws_http_binding<wsbind::security<wsbind::mode::none>>>("http://127.0.0.1:0/ws", c);
+        if (p->open()) std::abort();
+        return p;
+    }();
+    return *h;
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size) {
+    namespace bhttp = boost::beast::http;
+    bhttp::request_parser<bhttp::string_body> parser;
+    parser.eager(true);
+    parser.header_limit(16 * 1024);
+    parser.body_limit(65536);
+    boost::system::error_code ec;
+    parser.put(boost::asio::buffer(data, size), ec);
+    if (ec || !parser.is_done()) return 0;
+    auto msg = parser.release();
+    wsbind::http::request rq;
+    rq.method = std::string(msg.method_string());
+    rq.target = std::string(msg.target());
+    for (auto const& f : msg) rq.headers.add(wsbind::http::beast_detail::to_std(f.name_string()), wsbind::http::beast_detail::to_std(f.value()));
+    rq.body = std::move(msg.body());
+    auto r = host().dispatch(std::move(rq));
+    if (r.status < 200 || r.status > 599) std::abort();
+    return 0;
+}

@@ -1,0 +1,218 @@
+// Copyright (c) wsbind developers. Distributed under the Boost Software License 1.0.
+#ifndef WSBIND_HTTP_BEAST_IMPL_CLIENT_HPP
+#define WSBIND_HTTP_BEAST_IMPL_CLIENT_HPP
+
+// Definitions of beast_backend::client (included by <wsbind/http/beast/backend.hpp>).
+
+#include <wsbind/http/beast/impl/tls.hpp>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl/host_name_verification.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/string_body.hpp>
+#include <boost/beast/http/write.hpp>
+#include <boost/beast/ssl/ssl_stream.hpp>
+
+#include <optional>
+
+namespace wsbind::http::beast_detail {
+
+/// One keep-alive connection with its own io_context, so that any calling thread can drive it.
+struct client_connection {
+    boost::asio::io_context ioc{1};
+    std::string key;
+    std::optional<boost::beast::tcp_stream> plain;
+    std::optional<boost::beast::ssl_stream<boost::beast::tcp_stream>> tls;
+    boost::beast::flat_buffer buffer;
+
+    boost::beast::tcp_stream& lowest() { return tls ? boost::beast::get_lowest_layer(*tls) : *plain; }
+};
+
+struct client_state {
+    client_options options;
+    std::unique_ptr<boost::asio::ssl::context> ssl;
+    std::string ssl_error;
+    mutable std::mutex mutex;
+    std::vector<std::unique_ptr<client_connection>> idle;
+};
+
+inline client_result client_failure(std::error_code ec, std::string message) {
+    client_result r;
+    r.error = ec;
+    r.message = std::move(message);
+    return r;
+}
+
+/// Runs the connection's io_context until the operation started before completes.
+inline void run_pending(client_connection& c) {
+    c.ioc.restart();
+    c.ioc.run();
+}
+
+inline std::chrono::milliseconds remaining(std::chrono::steady_clock::time_point deadline) {
+    auto const left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    return left.count() > 0 ? left : std::chrono::milliseconds(1);
+}
+
+inline std::string describe(boost::system::error_code ec, std::string_view what, std::chrono::milliseconds timeout) {
+    if (ec == boost::beast::error::timeout)
+        return std::string(what) + " timed out (the call's timeout was " + std::to_string(timeout.count()) + " ms)";
+    return std::string(what) + " failed: " + ec.message();
+}
+
+inline client_result connect(client_state& st, client_connection& c, uri const& u, std::chrono::steady_clock::time_point deadline,
+                             std::chrono::milliseconds timeout) {
+    namespace asio = boost::asio;
+    using tcp = asio::ip::tcp;
+    if (u.scheme == "https") {
+        if (!st.ssl) return client_failure(std::make_error_code(std::errc::invalid_argument), st.ssl_error);
+        c.tls.emplace(c.ioc, *st.ssl);
+        boost::system::error_code ec;
+        auto const literal = asio::ip::make_address(u.host, ec);
+        if (ec && SSL_set_tlsext_host_name(c.tls->native_handle(), u.host.c_str()) != 1)
+            return client_failure(std::make_error_code(std::errc::invalid_argument), "cannot set the TLS server name '" + u.host + "'");
+        (void)literal;
+        if (st.options.tls.verify_server && st.options.tls.verify_host_name)
+            c.tls->set_verify_callback(asio::ssl::host_name_verification(u.host));
+    } else {
+        c.plain.emplace(c.ioc);
+    }
+    boost::system::error_code ec;
+    tcp::resolver resolver(c.ioc);
+    auto const endpoints = resolver.resolve(u.host, std::to_string(u.port), ec);
+    if (ec) return client_failure(static_cast<std::error_code>(ec), "cannot resolve '" + u.host + "': " + ec.message());
+    c.lowest().expires_after(remaining(deadline));
+    c.lowest().async_connect(endpoints, [&](boost::system::error_code e, tcp::endpoint const&) { ec = e; });
+    run_pending(c);
+    if (ec)
+        return client_failure(static_cast<std::error_code>(ec),
+                              describe(ec, "connecting to " + u.host + ":" + std::to_string(u.port), timeout));
+    boost::system::error_code nodelay_ec;
+    c.lowest().socket().set_option(tcp::no_delay(true), nodelay_ec);
+    if (c.tls) {
+        c.lowest().expires_after(remaining(deadline));
+        c.tls->async_handshake(asio::ssl::stream_base::client, [&](boost::system::error_code e) { ec = e; });
+        run_pending(c);
+        if (ec)
+            return client_failure(static_cast<std::error_code>(ec),
+                                  openssl_error_text(describe(ec, "the TLS handshake with " + u.host, timeout)));
+    }
+    return {};
+}
+
+/// Writes the request and reads the response; `nothing_received` tells a stale keep-alive
+/// connection (closed by the server while idle) from a real failure.
+inline client_result exchange(client_state& st, client_connection& c, uri const& u, request const& rq,
+                              std::chrono::steady_clock::time_point deadline, std::chrono::milliseconds timeout,
+                              bool& nothing_received, bool& keep_alive) {
+    namespace bhttp = boost::beast::http;
+    bhttp::request<bhttp::string_body> req;
+    req.version(11);
+    req.method_string(rq.method);
+    req.target(u.target);
+    bool const default_port = (u.scheme == "http" && u.port == 80) || (u.scheme == "https" && u.port == 443);
+    std::string const host = (u.host.find(':') != std::string::npos ? "[" + u.host + "]" : u.host) +
+                             (default_port ? "" : ":" + std::to_string(u.port));
+    req.set(bhttp::field::host, host);
+    for (auto const& [n, v] : rq.headers) req.set(boost::beast::string_view(n), v);
+    req.body() = rq.body;
+    req.keep_alive(true);
+    req.prepare_payload();
+
+    boost::system::error_code ec;
+    c.lowest().expires_after(remaining(deadline));
+    auto on_write = [&](boost::system::error_code e, std::size_t) { ec = e; };
+    if (c.tls) bhttp::async_write(*c.tls, req, on_write);
+    else bhttp::async_write(*c.plain, req, on_write);
+    run_pending(c);
+    if (ec) {
+        nothing_received = true;
+        return client_failure(static_cast<std::error_code>(ec), describe(ec, "sending the request to " + u.host, timeout));
+    }
+    bhttp::response_parser<bhttp::string_body> parser;
+    parser.body_limit(st.options.max_response_body_size);
+    parser.header_limit(64 * 1024);
+    c.lowest().expires_after(remaining(deadline));
+    std::size_t received = 0;
+    auto on_read = [&](boost::system::error_code e, std::size_t n) { ec = e; received = n; };
+    if (c.tls) bhttp::async_read(*c.tls, c.buffer, parser, on_read);
+    else bhttp::async_read(*c.plain, c.buffer, parser, on_read);
+    run_pending(c);
+    if (ec) {
+        nothing_received = received == 0 && !parser.got_some();
+        if (ec == bhttp::error::body_limit)
+            return client_failure(static_cast<std::error_code>(ec),
+                                  "the response body exceeds the maximum message size quota (" +
+                                      std::to_string(st.options.max_response_body_size) + " bytes, maxReceivedMessageSize)");
+        return client_failure(static_cast<std::error_code>(ec), describe(ec, "reading the response from " + u.host, timeout));
+    }
+    auto msg = parser.release();
+    client_result r;
+    r.value.status = static_cast<int>(msg.result_int());
+    r.value.reason = std::string(to_std(msg.reason()));
+    for (auto const& f : msg) r.value.headers.add(to_std(f.name_string()), to_std(f.value()));
+    r.value.body = std::move(msg.body());
+    keep_alive = msg.keep_alive();
+    return r;
+}
+
+} // namespace wsbind::http::beast_detail
+
+namespace wsbind {
+
+inline beast_backend::client::client(http::client_options const& options)
+    : state_(std::make_shared<http::beast_detail::client_state>()) {
+    state_->options = options;
+    state_->ssl = http::beast_detail::make_client_context(options.tls, state_->ssl_error);
+}
+
+inline beast_backend::client::~client() = default;
+
+inline std::size_t beast_backend::client::idle_connections() const {
+    std::lock_guard lock(state_->mutex);
+    return state_->idle.size();
+}
+
+inline http::client_result beast_backend::client::round_trip(http::uri const& target, http::request const& rq,
+                                                            std::chrono::milliseconds timeout) {
+    namespace bd = http::beast_detail;
+    auto& st = *state_;
+    auto const deadline = std::chrono::steady_clock::now() + timeout;
+    std::string const key = target.scheme + "://" + target.host + ":" + std::to_string(target.port);
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        std::unique_ptr<bd::client_connection> c;
+        if (attempt == 0) {
+            std::lock_guard lock(st.mutex);
+            for (auto it = st.idle.rbegin(); it != st.idle.rend(); ++it)
+                if ((*it)->key == key) {
+                    c = std::move(*it);
+                    st.idle.erase(std::next(it).base());
+                    break;
+                }
+        }
+        bool const reused = c != nullptr;
+        if (!c) {
+            c = std::make_unique<bd::client_connection>();
+            c->key = key;
+            if (auto r = bd::connect(st, *c, target, deadline, timeout); !r) return r;
+        }
+        bool nothing_received = false;
+        bool keep_alive = false;
+        auto r = bd::exchange(st, *c, target, rq, deadline, timeout, nothing_received, keep_alive);
+        if (!r && reused && nothing_received && std::chrono::steady_clock::now() < deadline) continue;
+        if (r && keep_alive) {
+            std::lock_guard lock(st.mutex);
+            if (st.idle.size() < st.options.max_idle_connections) st.idle.push_back(std::move(c));
+        }
+        return r;
+    }
+    return bd::client_failure(std::make_error_code(std::errc::connection_aborted), "the connection was closed by the server");
+}
+
+} // namespace wsbind
+
+#endif

@@ -1,0 +1,392 @@
+// Copyright (c) wsbind developers. Distributed under the Boost Software License 1.0.
+#ifndef WSBIND_HTTP_BEAST_IMPL_SERVER_HPP
+#define WSBIND_HTTP_BEAST_IMPL_SERVER_HPP
+
+// Definitions of beast_backend::server (included by <wsbind/http/beast/backend.hpp>).
+
+#include <wsbind/http/beast/impl/tls.hpp>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/empty_body.hpp>
+#include <boost/beast/http/error.hpp>
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/string_body.hpp>
+#include <boost/beast/http/write.hpp>
+#include <boost/beast/ssl/ssl_stream.hpp>
+
+#include <atomic>
+#include <exception>
+#include <list>
+#include <optional>
+#include <type_traits>
+
+namespace wsbind::http::beast_detail {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = boost::asio::ip::tcp;
+
+struct session_base {
+    virtual ~session_base() = default;
+    virtual void shutdown() = 0;
+};
+
+struct server_state {
+    server_options options;
+    request_handler handler;
+    std::unique_ptr<asio::io_context> ioc;
+    std::optional<tcp::acceptor> acceptor;
+    std::unique_ptr<asio::ssl::context> ssl;
+    std::atomic<std::size_t> open{0};
+    std::atomic<std::size_t> refusing{0};
+    std::atomic<std::size_t> in_flight{0};
+    std::atomic<std::uint64_t> accepted{0};
+    std::atomic<std::uint64_t> refused{0};
+    std::atomic<bool> stopping{false};
+    std::mutex mutex;
+    std::list<std::weak_ptr<session_base>> sessions;
+
+    server_state(server_options o, request_handler h)
+        : options(std::move(o)), handler(std::move(h)),
+          ioc(std::make_unique<asio::io_context>(static_cast<int>(options.threads == 0 ? 1 : options.threads))) {}
+};
+
+inline std::string endpoint_text(tcp::socket const& s) {
+    boost::system::error_code ec;
+    auto const ep = s.remote_endpoint(ec);
+    if (ec) return {};
+    auto const a = ep.address();
+    return (a.is_v6() ? "[" + a.to_string() + "]" : a.to_string()) + ":" + std::to_string(ep.port());
+}
+
+/// One connection: reads requests one after the other, answers each.
+template <bool Tls>
+class session final : public session_base, public std::enable_shared_from_this<session<Tls>> {
+public:
+    using stream_type = std::conditional_t<Tls, beast::ssl_stream<beast::tcp_stream>, beast::tcp_stream>;
+
+    session(std::shared_ptr<server_state> st, tcp::socket&& socket)
+        : st_(std::move(st)), stream_(make_stream(std::move(socket))) {
+        ++st_->open;
+        peer_.address = endpoint_text(lowest().socket());
+    }
+    ~session() override {
+        {
+            std::lock_guard lock(st_->mutex);
+            if (registered_) st_->sessions.erase(self_);
+        }
+        --st_->open;
+    }
+
+    void run() {
+        {
+            std::lock_guard lock(st_->mutex);
+            self_ = st_->sessions.insert(st_->sessions.end(), this->weak_from_this());
+            registered_ = true;
+        }
+        asio::dispatch(stream_.get_executor(), [self = this->shared_from_this()] { self->start(); });
+    }
+
+    void shutdown() override {
+        asio::post(stream_.get_executor(), [self = this->shared_from_this()] {
+            boost::system::error_code ec;
+            self->lowest().socket().shutdown(tcp::socket::shutdown_both, ec);
+            self->lowest().socket().close(ec);
+        });
+    }
+
+private:
+    stream_type make_stream(tcp::socket&& socket) {
+        if constexpr (Tls) return stream_type(std::move(socket), *st_->ssl);
+        else return stream_type(std::move(socket));
+    }
+    beast::tcp_stream& lowest() { return beast::get_lowest_layer(stream_); }
+
+    void start() {
+        if constexpr (Tls) {
+            lowest().expires_after(st_->options.read_timeout);
+            stream_.async_handshake(asio::ssl::stream_base::server,
+                                    [self = this->shared_from_this()](boost::system::error_code ec) {
+                                        if (ec) return self->close_now();
+                                        describe_tls_peer(self->stream_.native_handle(), self->peer_);
+                                        self->read_header();
+                                    });
+        } else {
+            read_header();
+        }
+    }
+
+    void read_header() {
+        if (st_->stopping) return close_gracefully();
+        parser_.emplace();
+        parser_->header_limit(st_->options.max_header_size);
+        parser_->body_limit(st_->options.max_body_size);
+        lowest().expires_after(st_->options.read_timeout);
+        bhttp::async_read_header(stream_, buffer_, *parser_,
+                                 [self = this->shared_from_this()](boost::system::error_code ec, std::size_t) {
+                                     self->on_header(ec);
+                                 });
+    }
+
+    /// Answers a failed read: a status for what the peer sent wrong, silence for a closed or idle peer.
+    void on_read_error(boost::system::error_code ec) {
+        if (ec == bhttp::error::body_limit)
+            return send_error(413, "The request body exceeds the maximum message size quota (" +
+                                       std::to_string(st_->options.max_body_size) +
+                                       " bytes, maxReceivedMessageSize); it was not read.");
+        if (ec == bhttp::error::header_limit)
+            return send_error(431, "The request header exceeds " + std::to_string(st_->options.max_header_size) + " bytes.");
+        if (ec.category() == bhttp::make_error_code(bhttp::error::end_of_stream).category() && ec != bhttp::error::end_of_stream &&
+            ec != bhttp::error::partial_message && ec != bhttp::error::need_more && ec != bhttp::error::buffer_overflow)
+            return send_error(400, "Malformed HTTP request: " + ec.message() + ".");
+        close_now(); // end of stream, timeout (receiveTimeout), reset, partial message
+    }
+
+    void on_header(boost::system::error_code ec) {
+        if (ec) return on_read_error(ec);
+        auto const& h = parser_->get();
+        if (auto const cl = parser_->content_length(); cl && *cl > st_->options.max_body_size)
+            return on_read_error(bhttp::error::body_limit);
+        auto const expect = h[bhttp::field::expect];
+        if (!expect.empty()) {
+            if (!beast::iequals(expect, "100-continue"))
+                return send_error(417, "Only 'Expect: 100-continue' is supported.");
+            if (!parser_->is_done()) {
+                auto cont = std::make_shared<bhttp::response<bhttp::empty_body>>(bhttp::status::continue_, 11);
+                lowest().expires_after(st_->options.write_timeout);
+                return bhttp::async_write(stream_, *cont,
+                                          [self = this->shared_from_this(), cont](boost::system::error_code e, std::size_t) {
+                                              if (e) return self->close_now();
+                                              self->read_body();
+                                          });
+            }
+        }
+        read_body();
+    }
+
+    void read_body() {
+        if (parser_->is_done()) return on_body({});
+        lowest().expires_after(st_->options.read_timeout);
+        bhttp::async_read(stream_, buffer_, *parser_,
+                          [self = this->shared_from_this()](boost::system::error_code ec, std::size_t) { self->on_body(ec); });
+    }
+
+    void on_body(boost::system::error_code ec) {
+        if (ec) return on_read_error(ec);
+        auto msg = parser_->release();
+        parser_.reset();
+        request rq;
+        rq.method = std::string(msg.method_string());
+        rq.target = std::string(msg.target());
+        for (auto const& f : msg) rq.headers.add(to_std(f.name_string()), to_std(f.value()));
+        rq.body = std::move(msg.body());
+        rq.peer = peer_;
+        bool const keep_alive = msg.keep_alive();
+        response r;
+        ++st_->in_flight;
+        try {
+            r = st_->handler(std::move(rq));
+        } catch (std::exception const& e) {
+            r = response{500, {}, {}, std::string("The request handler failed: ") + e.what()};
+            r.headers.set("Content-Type", "text/plain; charset=utf-8");
+        } catch (...) {
+            r = response{500, {}, {}, "The request handler failed."};
+            r.headers.set("Content-Type", "text/plain; charset=utf-8");
+        }
+        --st_->in_flight;
+        write(std::move(r), keep_alive && !st_->stopping);
+    }
+
+    void send_error(int status, std::string text) {
+        response r{status, {}, {}, std::move(text)};
+        r.headers.set("Content-Type", "text/plain; charset=utf-8");
+        write(std::move(r), false);
+    }
+
+    void write(response r, bool keep_alive) {
+        res_ = {};
+        res_.version(11);
+        res_.result(static_cast<unsigned>(r.status));
+        {
+            auto const reason = r.reason.empty() ? reason_phrase(r.status) : std::string_view(r.reason);
+            res_.reason(boost::beast::string_view(reason.data(), reason.size()));
+        }
+        for (auto const& [n, v] : r.headers) res_.insert(boost::beast::string_view(n), v);
+        res_.body() = std::move(r.body);
+        res_.keep_alive(keep_alive);
+        res_.prepare_payload();
+        lowest().expires_after(st_->options.write_timeout);
+        bhttp::async_write(stream_, res_, [self = this->shared_from_this(), keep_alive](boost::system::error_code ec, std::size_t) {
+            if (ec) return self->close_now();
+            self->res_ = {};
+            if (!keep_alive) return self->close_gracefully();
+            self->read_header();
+        });
+    }
+
+    void close_gracefully() {
+        if constexpr (Tls) {
+            lowest().expires_after(std::chrono::seconds(2));
+            stream_.async_shutdown([self = this->shared_from_this()](boost::system::error_code) { self->close_now(); });
+        } else {
+            close_now();
+        }
+    }
+
+    void close_now() {
+        boost::system::error_code ec;
+        lowest().socket().shutdown(tcp::socket::shutdown_send, ec);
+        lowest().socket().close(ec);
+    }
+
+    std::shared_ptr<server_state> st_;
+    stream_type stream_;
+    beast::flat_buffer buffer_{8192};
+    std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+    bhttp::response<bhttp::string_body> res_;
+    peer_info peer_;
+    std::list<std::weak_ptr<session_base>>::iterator self_;
+    bool registered_ = false;
+};
+
+/// Over max_connections: a 503 on plain HTTP (TLS clients just see the connection closed).
+inline void refuse(std::shared_ptr<server_state> const& st, tcp::socket&& socket) {
+    ++st->refused;
+    if (st->options.tls || st->refusing >= st->options.max_connections) {
+        boost::system::error_code ec;
+        socket.close(ec);
+        return;
+    }
+    struct refusal {
+        std::shared_ptr<server_state> st;
+        beast::tcp_stream stream;
+        std::string text;
+        refusal(std::shared_ptr<server_state> s, tcp::socket&& so) : st(std::move(s)), stream(std::move(so)) { ++st->refusing; }
+        ~refusal() { --st->refusing; }
+    };
+    auto r = std::make_shared<refusal>(st, std::move(socket));
+    std::string const body = "The server has reached its limit of " + std::to_string(st->options.max_connections) +
+                             " open connections; try again later.";
+    r->text = "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n"
+              "Retry-After: 1\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+    r->stream.expires_after(std::chrono::seconds(5));
+    r->stream.async_write_some(asio::buffer(r->text), [r](boost::system::error_code, std::size_t) {
+        boost::system::error_code ec;
+        r->stream.socket().shutdown(tcp::socket::shutdown_both, ec);
+        r->stream.socket().close(ec);
+    });
+}
+
+inline void accept_next(std::shared_ptr<server_state> const& st) {
+    st->acceptor->async_accept(asio::make_strand(*st->ioc), [st](boost::system::error_code ec, tcp::socket socket) {
+        if (st->stopping || !st->acceptor->is_open()) return;
+        if (ec) {
+            // Out of descriptors or a transient failure: wait a little instead of spinning.
+            auto timer = std::make_shared<asio::steady_timer>(*st->ioc, std::chrono::milliseconds(50));
+            timer->async_wait([st, timer](boost::system::error_code) {
+                if (!st->stopping) accept_next(st);
+            });
+            return;
+        }
+        ++st->accepted;
+        if (st->open >= st->options.max_connections) {
+            refuse(st, std::move(socket));
+        } else if (st->options.tls) {
+            std::make_shared<session<true>>(st, std::move(socket))->run();
+        } else {
+            std::make_shared<session<false>>(st, std::move(socket))->run();
+        }
+        accept_next(st);
+    });
+}
+
+} // namespace wsbind::http::beast_detail
+
+namespace wsbind {
+
+inline beast_backend::server::server(http::server_options const& options, http::request_handler handler)
+    : state_(std::make_shared<http::beast_detail::server_state>(options, std::move(handler))) {}
+
+inline beast_backend::server::~server() { stop(); }
+
+inline std::error_code beast_backend::server::start() {
+    namespace bd = http::beast_detail;
+    if (running_) return {};
+    if (state_->stopping) // restarted after stop(): a fresh state
+        state_ = std::make_shared<bd::server_state>(state_->options, state_->handler);
+    auto& st = *state_;
+    last_error_.clear();
+    if (st.options.tls) {
+        st.ssl = bd::make_server_context(*st.options.tls, last_error_);
+        if (!st.ssl) return std::make_error_code(std::errc::invalid_argument);
+    }
+    boost::system::error_code ec;
+    auto const address = bd::asio::ip::make_address(st.options.address, ec);
+    if (ec) {
+        last_error_ = "'" + st.options.address + "' is not an IP address to listen on";
+        return std::make_error_code(std::errc::invalid_argument);
+    }
+    bd::tcp::endpoint const ep(address, st.options.port);
+    st.acceptor.emplace(*st.ioc);
+    auto fail = [&](char const* what) {
+        last_error_ = std::string(what) + " " + address.to_string() + ":" + std::to_string(st.options.port) + ": " + ec.message();
+        st.acceptor.reset();
+        return static_cast<std::error_code>(ec);
+    };
+    if (st.acceptor->open(ep.protocol(), ec)) return fail("cannot open a socket for");
+    if (st.acceptor->set_option(bd::asio::socket_base::reuse_address(true), ec)) return fail("cannot set SO_REUSEADDR on");
+    if (st.acceptor->bind(ep, ec)) return fail("cannot bind");
+    if (st.acceptor->listen(bd::asio::socket_base::max_listen_connections, ec)) return fail("cannot listen on");
+    port_ = st.acceptor->local_endpoint(ec).port();
+    bd::accept_next(state_);
+    unsigned const n = st.options.threads == 0 ? 1 : st.options.threads;
+    for (unsigned i = 0; i < n; ++i) threads_.emplace_back([s = state_] { s->ioc->run(); });
+    running_ = true;
+    return {};
+}
+
+inline void beast_backend::server::stop(std::chrono::milliseconds grace) {
+    namespace bd = http::beast_detail;
+    if (!running_) return;
+    running_ = false;
+    auto st = state_;
+    st->stopping = true;
+    bd::asio::post(*st->ioc, [st] {
+        boost::system::error_code ec;
+        if (st->acceptor) st->acceptor->close(ec);
+    });
+    auto const deadline = std::chrono::steady_clock::now() + grace;
+    while (st->in_flight > 0 && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    std::vector<std::shared_ptr<bd::session_base>> live;
+    {
+        std::lock_guard lock(st->mutex);
+        for (auto const& w : st->sessions)
+            if (auto s = w.lock()) live.push_back(std::move(s));
+    }
+    for (auto const& s : live) s->shutdown();
+    live.clear();
+    // Let the closes run, then stop; what is still pending is destroyed with the io_context.
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    st->ioc->stop();
+    for (auto& t : threads_) t.join();
+    threads_.clear();
+    st->acceptor.reset();
+    st->ioc.reset();
+}
+
+inline http::server_stats beast_backend::server::stats() const noexcept {
+    return {state_->open.load(), state_->accepted.load(), state_->refused.load()};
+}
+
+} // namespace wsbind
+
+#endif

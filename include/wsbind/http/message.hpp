@@ -1,0 +1,159 @@
+// Copyright (c) wsbind developers. Distributed under the Boost Software License 1.0.
+#ifndef WSBIND_HTTP_MESSAGE_HPP
+#define WSBIND_HTTP_MESSAGE_HPP
+
+/// \file
+/// HTTP requests and responses as plain values, independent of any HTTP library: what the channel
+/// layer hands to an HTTP backend and gets back. Header names compare case-insensitively.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace wsbind::http {
+
+namespace detail {
+[[nodiscard]] inline bool iequals(std::string_view a, std::string_view b) noexcept {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        char x = a[i], y = b[i];
+        if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+        if (x != y) return false;
+    }
+    return true;
+}
+} // namespace detail
+
+/// Header fields in order; lookups are case-insensitive (RFC 9110 §5.1).
+class fields {
+public:
+    void set(std::string_view name, std::string_view value) {
+        for (auto& [n, v] : items_)
+            if (detail::iequals(n, name)) { v.assign(value); return; }
+        items_.emplace_back(std::string(name), std::string(value));
+    }
+    void add(std::string_view name, std::string_view value) { items_.emplace_back(std::string(name), std::string(value)); }
+    [[nodiscard]] std::optional<std::string_view> get(std::string_view name) const noexcept {
+        for (auto const& [n, v] : items_)
+            if (detail::iequals(n, name)) return std::string_view(v);
+        return std::nullopt;
+    }
+    [[nodiscard]] bool contains(std::string_view name) const noexcept { return get(name).has_value(); }
+    [[nodiscard]] auto begin() const noexcept { return items_.begin(); }
+    [[nodiscard]] auto end() const noexcept { return items_.end(); }
+    [[nodiscard]] std::size_t size() const noexcept { return items_.size(); }
+    void clear() noexcept { items_.clear(); }
+
+private:
+    std::vector<std::pair<std::string, std::string>> items_;
+};
+
+/// What a peer looks like to the server: its address and, over TLS, what it presented.
+struct peer_info {
+    std::string address;                 ///< "127.0.0.1:54321"
+    bool secure = false;                 ///< the request came over TLS
+    std::string tls_version;             ///< e.g. "TLSv1.3" (TLS only)
+    /// DER of the client certificate, when the client presented one and it was verified.
+    std::optional<std::string> client_certificate_der;
+    std::string client_certificate_subject; ///< one-line subject (OpenSSL's form), informational
+};
+
+struct request {
+    std::string method = "POST";
+    std::string target = "/";            ///< path and query, as sent
+    fields headers;
+    std::string body;
+    peer_info peer;                      ///< filled in by servers
+};
+
+struct response {
+    int status = 200;
+    std::string reason;                  ///< empty: the standard reason phrase
+    fields headers;
+    std::string body;
+};
+
+/// The standard reason phrase of the statuses wsbind sends.
+[[nodiscard]] inline std::string_view reason_phrase(int status) noexcept {
+    switch (status) {
+    case 200: return "OK";
+    case 202: return "Accepted";
+    case 400: return "Bad Request";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 408: return "Request Timeout";
+    case 411: return "Length Required";
+    case 413: return "Request Entity Too Large";
+    case 415: return "Unsupported Media Type";
+    case 431: return "Request Header Fields Too Large";
+    case 500: return "Internal Server Error";
+    case 501: return "Not Implemented";
+    case 503: return "Service Unavailable";
+    default: return "Unknown";
+    }
+}
+
+/// An absolute http/https URI split into what a client needs.
+struct uri {
+    std::string scheme;  ///< "http" or "https" (lower case)
+    std::string host;    ///< without brackets for IPv6 literals
+    std::uint16_t port = 0;
+    std::string target;  ///< path and query, "/" when empty
+
+    /// Parses `http[s]://host[:port][/path]`; nullopt when the text is not such a URI, with
+    /// `error` saying why.
+    [[nodiscard]] static std::optional<uri> parse(std::string_view text, std::string* error = nullptr) {
+        auto fail = [&](std::string_view why) -> std::optional<uri> {
+            if (error) *error = std::string(why);
+            return std::nullopt;
+        };
+        uri u;
+        auto const colon = text.find("://");
+        if (colon == std::string_view::npos) return fail("not an absolute URI (no '://')");
+        for (char c : text.substr(0, colon)) u.scheme.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+        if (u.scheme != "http" && u.scheme != "https") return fail("the scheme is neither http nor https");
+        auto rest = text.substr(colon + 3);
+        auto const slash = rest.find_first_of("/?");
+        auto authority = rest.substr(0, slash);
+        u.target = slash == std::string_view::npos ? std::string("/") : std::string(rest.substr(slash));
+        if (!u.target.empty() && u.target.front() == '?') u.target.insert(0, "/");
+        if (auto at = authority.rfind('@'); at != std::string_view::npos) authority.remove_prefix(at + 1);
+        std::string_view port_text;
+        if (!authority.empty() && authority.front() == '[') {
+            auto const close = authority.find(']');
+            if (close == std::string_view::npos) return fail("an IPv6 literal without ']'");
+            u.host = std::string(authority.substr(1, close - 1));
+            auto after = authority.substr(close + 1);
+            if (!after.empty()) {
+                if (after.front() != ':') return fail("text after the IPv6 literal");
+                port_text = after.substr(1);
+            }
+        } else {
+            auto const c = authority.rfind(':');
+            u.host = std::string(authority.substr(0, c));
+            if (c != std::string_view::npos) port_text = authority.substr(c + 1);
+        }
+        if (u.host.empty()) return fail("no host");
+        if (port_text.empty()) {
+            u.port = u.scheme == "https" ? 443 : 80;
+        } else {
+            unsigned long p = 0;
+            for (char c : port_text) {
+                if (c < '0' || c > '9') return fail("the port is not a number");
+                p = p * 10 + static_cast<unsigned long>(c - '0');
+                if (p > 65535) return fail("the port is above 65535");
+            }
+            u.port = static_cast<std::uint16_t>(p);
+        }
+        return u;
+    }
+};
+
+} // namespace wsbind::http
+
+#endif

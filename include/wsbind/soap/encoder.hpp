@@ -1,0 +1,331 @@
+// Copyright (c) wsbind developers. Distributed under the Boost Software License 1.0.
+#ifndef WSBIND_SOAP_ENCODER_HPP
+#define WSBIND_SOAP_ENCODER_HPP
+
+/// \file
+/// WCF's text message encoder: envelopes to and from bytes, with the checks WCF makes.
+///
+/// Reading (`decode`): the Content-Type must name the encoder's media type (`text/xml` for SOAP 1.1,
+/// `application/soap+xml` for SOAP 1.2) with a charset WCF supports (utf-8, utf-16, unicodeFFFE;
+/// absent = detected) — otherwise HTTP 415 with WCF's words; the bytes must be well-formed XML
+/// without a DTD, an `Envelope` of the encoder's SOAP version (the other version's envelope is a
+/// VersionMismatch fault), `Header` optional and first, `Body` required; readerQuotas maxDepth and
+/// maxStringContentLength are enforced (the message size was already bounded by the transport
+/// before it was read). Under WS-Addressing 1.0 the addressing headers are read and marked
+/// understood; under SOAP 1.1 without addressing the action is the HTTP SOAPAction. Every refusal
+/// is a `fault_reply` (a Sender fault and HTTP 400, or 415) saying what was wrong and where.
+///
+/// Writing (`encode`): UTF-8, no declaration, no insignificant whitespace; addressing headers in
+/// WCF's order (Action with mustUnderstand, MessageID, RelatesTo, ReplyTo, To with
+/// mustUnderstand); an empty Header is left out; SOAP 1.2 MustUnderstand faults carry
+/// `s:NotUnderstood` headers.
+
+#include <wsbind/core/description.hpp>
+#include <wsbind/soap/fault.hpp>
+#include <wsbind/soap/message.hpp>
+#include <wsbind/soap/version.hpp>
+#include <wsbind/soap/xml.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace wsbind::soap {
+
+/// A decoded message, or why there is none.
+struct decode_result {
+    std::optional<message> value;
+    std::optional<fault_reply> failure;
+    /// HTTP 415: the request's content type is not the encoder's (no SOAP body is sent then).
+    [[nodiscard]] bool unsupported_media_type() const noexcept { return failure && failure->http_status == 415; }
+};
+
+namespace detail {
+
+[[nodiscard]] inline std::string_view trim(std::string_view s) noexcept {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+[[nodiscard]] inline bool iequals(std::string_view a, std::string_view b) noexcept {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        char x = a[i], y = b[i];
+        if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+        if (x != y) return false;
+    }
+    return true;
+}
+
+/// A Content-Type split into media type and the parameters wsbind looks at.
+struct content_type_parts {
+    std::string_view media;
+    std::string_view charset;  ///< unquoted; empty when absent
+    std::string_view action;   ///< SOAP 1.2 action parameter, unquoted
+};
+[[nodiscard]] inline content_type_parts split_content_type(std::string_view ct) noexcept {
+    content_type_parts p;
+    auto const semi = ct.find(';');
+    p.media = trim(ct.substr(0, semi));
+    while (semi != std::string_view::npos && !ct.empty()) {
+        ct.remove_prefix(ct.find(';') + 1);
+        auto const next = ct.find(';');
+        auto param = trim(ct.substr(0, next));
+        auto const eq = param.find('=');
+        if (eq != std::string_view::npos) {
+            auto name = trim(param.substr(0, eq));
+            auto value = trim(param.substr(eq + 1));
+            if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
+            if (iequals(name, "charset")) p.charset = value;
+            else if (iequals(name, "action")) p.action = value;
+        }
+        if (next == std::string_view::npos) break;
+    }
+    return p;
+}
+
+} // namespace detail
+
+class text_encoder {
+public:
+    explicit text_encoder(message_version v, reader_quotas_settings quotas = {}) noexcept : version_(v), quotas_(quotas) {}
+
+    [[nodiscard]] message_version version() const noexcept { return version_; }
+    [[nodiscard]] reader_quotas_settings const& quotas() const noexcept { return quotas_; }
+    /// The Content-Type of messages this encoder writes.
+    [[nodiscard]] std::string_view content_type() const noexcept { return soap::content_type(version_.envelope); }
+
+    /// Checks a received Content-Type as WCF's IsContentTypeSupported does; nullopt when
+    /// supported, else WCF's 415 text.
+    [[nodiscard]] std::optional<std::string> check_content_type(std::optional<std::string_view> received) const {
+        auto const expected = content_type();
+        auto refuse = [&] {
+            return "Cannot process the message because the content type '" + std::string(received.value_or("")) +
+                   "' was not the expected type '" + std::string(expected) + "'.";
+        };
+        if (!received) return refuse();
+        auto const parts = detail::split_content_type(*received);
+        if (!detail::iequals(parts.media, media_type(version_.envelope))) return refuse();
+        if (!parts.charset.empty() && !detail::iequals(parts.charset, "utf-8") && !detail::iequals(parts.charset, "utf-16") &&
+            !detail::iequals(parts.charset, "unicodeFFFE") && !detail::iequals(parts.charset, "utf-16be") &&
+            !detail::iequals(parts.charset, "utf-16le"))
+            return refuse();
+        return std::nullopt;
+    }
+
+    /// Reads a message from `bytes` received with `content_type` (and, for SOAP 1.1, the HTTP
+    /// SOAPAction header).
+    [[nodiscard]] decode_result decode(std::string_view bytes, std::optional<std::string_view> content_type,
+                                       std::optional<std::string_view> soap_action = std::nullopt) const {
+        decode_result r;
+        if (auto refused = check_content_type(content_type)) {
+            r.failure = fault_reply{bad_message(std::move(*refused)), 415};
+            return r;
+        }
+        auto fail = [&](fault f) {
+            r.failure = fault_reply{std::move(f), 400};
+            return std::move(r);
+        };
+        message m = message::access::make(version_);
+        message::access::raw(m).assign(bytes);
+        auto const charset = detail::split_content_type(*content_type).charset;
+        auto const encoding = detail::iequals(charset, "utf-8") ? pugi::encoding_utf8
+                            : detail::iequals(charset, "utf-16be") || detail::iequals(charset, "unicodeFFFE") ? pugi::encoding_utf16_be
+                            : detail::iequals(charset, "utf-16le") ? pugi::encoding_utf16_le
+                                                                    : pugi::encoding_auto;
+        auto& doc = m.document();
+        auto const parsed = doc.load_buffer(bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_doctype, encoding);
+        if (!parsed)
+            return fail(bad_message("The message is not well-formed XML: " + std::string(parsed.description()) +
+                                    " at byte offset " + std::to_string(parsed.offset) + "."));
+        for (auto n = doc.first_child(); n; n = n.next_sibling())
+            if (n.type() == pugi::node_doctype)
+                return fail(bad_message("For security reasons DTD is prohibited in this XML document (a SOAP message "
+                                        "must not have a document type declaration)."));
+        if (auto why = check_quotas(doc)) return fail(bad_message(std::move(*why)));
+
+        auto const env_ns = envelope_namespace(version_.envelope);
+        auto const root = doc.document_element();
+        auto const root_ns = xml::namespace_of(root);
+        if (xml::local_name(root) != "Envelope" || (root_ns != ns::soap11_envelope && root_ns != ns::soap12_envelope))
+            return fail(bad_message("The message is not a SOAP envelope: its root element is '" + std::string(root.name()) +
+                                    "' in namespace '" + std::string(root_ns) + "', expected 'Envelope' in namespace '" +
+                                    std::string(env_ns) + "'."));
+        if (root_ns != env_ns) {
+            fault f;
+            f.code = fault_code::version_mismatch;
+            f.reason = "The envelope version of the incoming message (" + version_name(root_ns) +
+                       ") does not match that of the encoder (" + version_name(env_ns) +
+                       "). Make sure the binding is configured with the same version as the expected messages.";
+            return fail(std::move(f));
+        }
+        pugi::xml_node header, body;
+        for (auto c = xml::first_element(root); c; c = xml::next_element(c)) {
+            bool const in_env = xml::namespace_of(c) == env_ns;
+            auto const local = xml::local_name(c);
+            if (in_env && local == "Header" && !header && !body) header = c;
+            else if (in_env && local == "Body" && !body) body = c;
+            else if (!body)
+                return fail(bad_message("Unexpected element '" + std::string(c.name()) +
+                                        "' in the SOAP Envelope: only an optional Header and then the Body may appear."));
+            else if (version_.envelope == envelope_version::soap12)
+                return fail(bad_message("Unexpected element '" + std::string(c.name()) +
+                                        "' after the SOAP 1.2 Body: nothing may follow the Body."));
+        }
+        if (!body) return fail(bad_message("The SOAP Envelope has no Body element."));
+        message::access::set_parts(m, root, header, body);
+
+        if (version_.addressing == addressing_version::ws_addressing_10) {
+            if (auto f = read_addressing(m)) return fail(std::move(*f));
+        } else if (soap_action) {
+            auto a = detail::trim(*soap_action);
+            if (a.size() >= 2 && a.front() == '"' && a.back() == '"') a = a.substr(1, a.size() - 2);
+            m.addressing().action.assign(a);
+        } else if (version_.envelope == envelope_version::soap12) {
+            m.addressing().action.assign(detail::split_content_type(*content_type).action);
+        }
+        r.value.emplace(std::move(m));
+        return r;
+    }
+
+    /// Writes `m` (filling in its addressing headers) as UTF-8 bytes.
+    [[nodiscard]] std::string encode(message& m) const {
+        auto env = m.envelope();
+        auto header = m.header();
+        auto const& a = m.addressing();
+        if (version_.addressing == addressing_version::ws_addressing_10) {
+            if (!header) header = env.prepend_child("s:Header");
+            // Prepended in reverse: Action, MessageID, RelatesTo, ReplyTo, To.
+            if (!a.to.empty()) {
+                auto to = header.prepend_child("a:To");
+                to.append_attribute("s:mustUnderstand") = "1";
+                to.text().set(a.to.c_str());
+            }
+            if (!a.reply_to.empty())
+                header.prepend_child("a:ReplyTo").append_child("a:Address").text().set(a.reply_to.c_str());
+            if (!a.relates_to.empty()) header.prepend_child("a:RelatesTo").text().set(a.relates_to.c_str());
+            if (!a.message_id.empty()) header.prepend_child("a:MessageID").text().set(a.message_id.c_str());
+            if (!a.action.empty()) {
+                auto act = header.prepend_child("a:Action");
+                act.append_attribute("s:mustUnderstand") = "1";
+                act.text().set(a.action.c_str());
+            }
+        }
+        if (auto const& f = m.outbound_fault()) {
+            if (version_.envelope == envelope_version::soap12)
+                for (auto const& q : f->not_understood) {
+                    auto nu = header.append_child("s:NotUnderstood");
+                    nu.append_attribute("qname") = ("p:" + q.local).c_str();
+                    nu.append_attribute("xmlns:p") = q.ns.c_str();
+                }
+            std::string text;
+            append_fault(text, *f, version_.envelope);
+            auto body = m.body();
+            body.remove_children();
+            body.append_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
+        }
+        if (header && !header.first_child()) env.remove_child(header);
+        std::string out;
+        out.reserve(1024);
+        xml::string_writer w(out);
+        m.document().save(w, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
+        return out;
+    }
+
+private:
+    [[nodiscard]] static std::string version_name(std::string_view ns) {
+        return (ns == ns::soap11_envelope ? "Soap11 (" : "Soap12 (") + std::string(ns) + ")";
+    }
+
+    /// readerQuotas that apply to the envelope as a whole (element depth, text length).
+    [[nodiscard]] std::optional<std::string> check_quotas(pugi::xml_document const& doc) const {
+        auto const max_depth = quotas_.max_depth;
+        auto const max_string = static_cast<std::size_t>(quotas_.max_string_content_length);
+        int depth = 0;
+        pugi::xml_node n = doc.first_child();
+        while (n) {
+            if (n.type() == pugi::node_element) {
+                ++depth;
+                if (depth > max_depth)
+                    return "The maximum read depth (" + std::to_string(max_depth) +
+                           ") has been exceeded because XML data being read has more levels of nesting than is allowed by "
+                           "the quota. This quota may be increased by changing the MaxDepth property on the "
+                           "XmlDictionaryReaderQuotas object used when creating the XML reader (readerQuotas maxDepth).";
+                for (auto a = n.first_attribute(); a; a = a.next_attribute()) {
+                    std::string_view const name = a.name();
+                    if (name.substr(0, 5) == "xmlns" && (name.size() == 5 || name[5] == ':')) continue; // namespaces: name table
+                    if (std::char_traits<char>::length(a.value()) > max_string) return string_quota_text();
+                }
+                if (n.first_child()) { n = n.first_child(); continue; }
+                --depth;
+            } else if ((n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) &&
+                       std::char_traits<char>::length(n.value()) > max_string) {
+                return string_quota_text();
+            }
+            while (n && !n.next_sibling()) {
+                n = n.parent();
+                if (n && n.type() == pugi::node_element) --depth;
+                if (n == doc) return std::nullopt;
+            }
+            if (n) n = n.next_sibling();
+        }
+        return std::nullopt;
+    }
+    [[nodiscard]] std::string string_quota_text() const {
+        return "The maximum string content length quota (" + std::to_string(quotas_.max_string_content_length) +
+               ") has been exceeded while reading XML data. This quota may be increased by changing the "
+               "MaxStringContentLength property on the XmlDictionaryReaderQuotas object used when creating the XML reader "
+               "(readerQuotas maxStringContentLength).";
+    }
+
+    /// Reads WS-Addressing 1.0 headers into the message and marks them understood.
+    [[nodiscard]] std::optional<fault> read_addressing(message& m) const {
+        auto& a = m.addressing();
+        for (auto h = xml::first_element(m.header()); h; h = xml::next_element(h)) {
+            if (xml::namespace_of(h) != ns::ws_addressing_10) continue;
+            auto const local = xml::local_name(h);
+            std::string* target = nullptr;
+            bool epr = false;
+            if (local == "Action") target = &a.action;
+            else if (local == "MessageID") target = &a.message_id;
+            else if (local == "RelatesTo") target = &a.relates_to;
+            else if (local == "To") target = &a.to;
+            else if (local == "ReplyTo") { target = &a.reply_to; epr = true; }
+            else if (local == "FaultTo") { target = &a.fault_to; epr = true; }
+            else if (local == "From") { target = &a.from; epr = true; }
+            if (target == nullptr) continue;
+            if (!target->empty()) {
+                fault f;
+                f.code = fault_code::sender;
+                f.subcodes.push_back({std::string(ns::ws_addressing_10), "InvalidAddressingHeader"});
+                f.subcodes.push_back({std::string(ns::ws_addressing_10), "InvalidCardinality"});
+                f.reason = "Multiple headers with name '" + std::string(local) + "' and namespace '" +
+                           std::string(ns::ws_addressing_10) + "' found.";
+                return f;
+            }
+            auto const value = epr ? xml::text_of(xml::child(h, ns::ws_addressing_10, "Address")) : xml::text_of(h);
+            *target = std::string(detail::trim(value));
+            if (target->empty() && !epr) *target = " "; // present but empty: keep "present" for the cardinality check
+            m.mark_understood(h);
+        }
+        for (auto* s : {&a.action, &a.message_id, &a.relates_to, &a.to})
+            if (*s == " ") s->clear();
+        return std::nullopt;
+    }
+
+    message_version version_;
+    reader_quotas_settings quotas_;
+};
+
+/// The text encoder of a binding description (its message version and readerQuotas); nullopt when
+/// the binding's message version is not one wsbind carries.
+[[nodiscard]] inline std::optional<text_encoder> encoder_for(binding_description const& d) {
+    auto const v = message_version_of(d);
+    if (!v) return std::nullopt;
+    return text_encoder(*v, d.encoder.reader_quotas);
+}
+
+} // namespace wsbind::soap
+
+#endif

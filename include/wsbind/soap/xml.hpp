@@ -1,0 +1,137 @@
+// Copyright (c) wsbind developers. Distributed under the Boost Software License 1.0.
+#ifndef WSBIND_SOAP_XML_HPP
+#define WSBIND_SOAP_XML_HPP
+
+/// \file
+/// Namespace-aware helpers over pugixml (which keeps qualified names as written): the namespace
+/// of an element or attribute, child lookup by (namespace, local name), raw serialisation.
+
+#include <pugixml.hpp>
+
+#include <cstring>
+#include <string>
+#include <string_view>
+
+namespace wsbind::soap::xml {
+
+static_assert(sizeof(pugi::char_t) == 1, "wsbind: pugixml must be built without PUGIXML_WCHAR_MODE (char_t must be char)");
+
+/// A namespace-qualified name.
+struct qname {
+    std::string ns;
+    std::string local;
+    friend bool operator==(qname const&, qname const&) = default;
+};
+
+[[nodiscard]] inline std::string_view prefix_of(std::string_view qualified) noexcept {
+    auto const colon = qualified.find(':');
+    return colon == std::string_view::npos ? std::string_view{} : qualified.substr(0, colon);
+}
+[[nodiscard]] inline std::string_view local_name(std::string_view qualified) noexcept {
+    auto const colon = qualified.find(':');
+    return colon == std::string_view::npos ? qualified : qualified.substr(colon + 1);
+}
+[[nodiscard]] inline std::string_view local_name(pugi::xml_node n) noexcept { return local_name(n.name()); }
+
+/// The namespace bound to `prefix` ("" = the default namespace) in scope at `n`; "" when unbound.
+[[nodiscard]] inline std::string_view lookup_namespace(pugi::xml_node n, std::string_view prefix) noexcept {
+    if (prefix == "xml") return "http://www.w3.org/XML/1998/namespace";
+    for (; n && n.type() == pugi::node_element; n = n.parent()) {
+        for (auto a = n.first_attribute(); a; a = a.next_attribute()) {
+            std::string_view const name = a.name();
+            if (prefix.empty() ? name == "xmlns" : (name.size() == prefix.size() + 6 && name.substr(0, 6) == "xmlns:" &&
+                                                    name.substr(6) == prefix))
+                return a.value();
+        }
+    }
+    return {};
+}
+
+/// The namespace URI of element `n`.
+[[nodiscard]] inline std::string_view namespace_of(pugi::xml_node n) noexcept { return lookup_namespace(n, prefix_of(n.name())); }
+
+/// The namespace URI of attribute `a` of element `owner` (unprefixed attributes have none).
+[[nodiscard]] inline std::string_view namespace_of(pugi::xml_attribute a, pugi::xml_node owner) noexcept {
+    auto const p = prefix_of(a.name());
+    return p.empty() ? std::string_view{} : lookup_namespace(owner, p);
+}
+
+[[nodiscard]] inline bool is(pugi::xml_node n, std::string_view ns, std::string_view local) noexcept {
+    return n.type() == pugi::node_element && local_name(n) == local && namespace_of(n) == ns;
+}
+
+/// The first child element named (ns, local), or an empty node.
+[[nodiscard]] inline pugi::xml_node child(pugi::xml_node parent, std::string_view ns, std::string_view local) noexcept {
+    for (auto c = parent.first_child(); c; c = c.next_sibling())
+        if (is(c, ns, local)) return c;
+    return {};
+}
+
+/// The first child element, skipping comments, processing instructions and whitespace.
+[[nodiscard]] inline pugi::xml_node first_element(pugi::xml_node parent) noexcept {
+    for (auto c = parent.first_child(); c; c = c.next_sibling())
+        if (c.type() == pugi::node_element) return c;
+    return {};
+}
+[[nodiscard]] inline pugi::xml_node next_element(pugi::xml_node n) noexcept {
+    for (auto c = n.next_sibling(); c; c = c.next_sibling())
+        if (c.type() == pugi::node_element) return c;
+    return {};
+}
+
+/// The attribute named (ns, local) of `n` (ns "" = unqualified).
+[[nodiscard]] inline pugi::xml_attribute attribute(pugi::xml_node n, std::string_view ns, std::string_view local) noexcept {
+    for (auto a = n.first_attribute(); a; a = a.next_attribute()) {
+        std::string_view const name = a.name();
+        if (local_name(name) != local || name.substr(0, 5) == "xmlns") continue;
+        if (namespace_of(a, n) == ns) return a;
+    }
+    return {};
+}
+
+/// The concatenated character data of `n` (text and CDATA children).
+[[nodiscard]] inline std::string text_of(pugi::xml_node n) {
+    std::string out;
+    for (auto c = n.first_child(); c; c = c.next_sibling())
+        if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) out += c.value();
+    return out;
+}
+
+struct string_writer final : pugi::xml_writer {
+    std::string& out;
+    explicit string_writer(std::string& o) : out(o) {}
+    void write(void const* data, std::size_t size) override { out.append(static_cast<char const*>(data), size); }
+};
+
+/// Appends `n` serialised without added whitespace.
+inline void append_raw(std::string& out, pugi::xml_node n) {
+    string_writer w(out);
+    n.print(w, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
+}
+[[nodiscard]] inline std::string to_string(pugi::xml_node n) {
+    std::string s;
+    append_raw(s, n);
+    return s;
+}
+
+/// Appends `s` escaped for element content or attribute values.
+inline void append_escaped(std::string& out, std::string_view s) {
+    for (char c : s) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        default: out += c;
+        }
+    }
+}
+[[nodiscard]] inline std::string escaped(std::string_view s) {
+    std::string out;
+    append_escaped(out, s);
+    return out;
+}
+
+} // namespace wsbind::soap::xml
+
+#endif

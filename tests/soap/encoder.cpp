@@ -1,0 +1,179 @@
+// The text encoder: WCF's content-type checks, envelope structure, WS-Addressing, readerQuotas, mustUnderstand.
+#include <wsbind/soap/encoder.hpp>
+
+#include <catch2/catch.hpp>
+
+using namespace wsbind::soap;
+
+namespace {
+constexpr char const* s12_request =
+    "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\" xmlns:a=\"http://www.w3.org/2005/08/addressing\">"
+    "<s:Header><a:Action s:mustUnderstand=\"1\">http://Microsoft.ServiceModel.Samples/ICalculator/Add</a:Action>"
+    "<a:MessageID>urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e</a:MessageID>"
+    "<a:ReplyTo><a:Address>http://www.w3.org/2005/08/addressing/anonymous</a:Address></a:ReplyTo>"
+    "<a:To s:mustUnderstand=\"1\">http://localhost:8000/calc</a:To></s:Header>"
+    "<s:Body><Add xmlns=\"http://Microsoft.ServiceModel.Samples\"><n1>1</n1><n2>2</n2></Add></s:Body></s:Envelope>";
+constexpr char const* s11_request =
+    "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body>"
+    "<Add xmlns=\"http://Microsoft.ServiceModel.Samples\"><n1>1</n1><n2>2</n2></Add></s:Body></s:Envelope>";
+} // namespace
+
+TEST_CASE("SOAP 1.2 + WS-Addressing 1.0: addressing headers read and understood", "[soap][encoder]") {
+    text_encoder enc(soap12_ws_addressing10);
+    auto r = enc.decode(s12_request, "application/soap+xml; charset=utf-8");
+    REQUIRE(r.value);
+    auto& m = *r.value;
+    CHECK(m.action() == "http://Microsoft.ServiceModel.Samples/ICalculator/Add");
+    CHECK(m.addressing().message_id == "urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e");
+    CHECK(m.addressing().reply_to == anonymous_address);
+    CHECK(m.addressing().to == "http://localhost:8000/calc");
+    CHECK_FALSE(check_must_understand(m)); // Action and To are understood
+    CHECK(xml::local_name(m.body_element()) == "Add");
+    CHECK(xml::namespace_of(m.body_element()) == "http://Microsoft.ServiceModel.Samples");
+    CHECK(m.raw() == s12_request);
+}
+
+TEST_CASE("SOAP 1.1: the action is the HTTP SOAPAction, quotes removed", "[soap][encoder]") {
+    text_encoder enc(soap11);
+    auto r = enc.decode(s11_request, "text/xml; charset=utf-8", "\"http://Microsoft.ServiceModel.Samples/ICalculator/Add\"");
+    REQUIRE(r.value);
+    CHECK(r.value->action() == "http://Microsoft.ServiceModel.Samples/ICalculator/Add");
+}
+
+TEST_CASE("content types WCF refuses get 415 with WCF's text", "[soap][encoder]") {
+    text_encoder s11(soap11);
+    auto r = s11.decode(s11_request, "application/soap+xml; charset=utf-8");
+    REQUIRE(r.unsupported_media_type());
+    CHECK(r.failure->fault.reason == "Cannot process the message because the content type 'application/soap+xml; charset=utf-8' "
+                                     "was not the expected type 'text/xml; charset=utf-8'.");
+    CHECK(s11.decode(s11_request, std::nullopt).unsupported_media_type());
+    CHECK(s11.decode(s11_request, "text/xml; charset=iso-8859-1").unsupported_media_type());
+    CHECK(s11.decode(s11_request, "TEXT/XML").value); // media type case-insensitive, charset optional
+    text_encoder s12(soap12_ws_addressing10);
+    CHECK(s12.decode(s12_request, "text/xml; charset=utf-8").unsupported_media_type());
+    CHECK(s12.decode(s12_request, "application/soap+xml;charset=\"utf-8\";action=\"x\"").value);
+}
+
+TEST_CASE("bad XML, DTDs, non-envelopes and the other SOAP version are Sender faults with HTTP 400", "[soap][encoder][robustness]") {
+    text_encoder enc(soap11);
+    auto check = [&](std::string const& bytes, std::string const& reason_start, fault_code code = fault_code::sender) {
+        auto r = enc.decode(bytes, "text/xml");
+        REQUIRE(r.failure);
+        CHECK(r.failure->http_status == 400);
+        CHECK(r.failure->fault.code == code);
+        INFO(r.failure->fault.reason);
+        CHECK(r.failure->fault.reason.rfind(reason_start, 0) == 0);
+    };
+    check("<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body>", "The message is not well-formed XML:");
+    check("", "The message is not well-formed XML: No document element found at byte offset 0.");
+    check("<!DOCTYPE x [<!ENTITY a \"b\">]><x/>", "For security reasons DTD is prohibited");
+    check("<html><body>hi</body></html>", "The message is not a SOAP envelope: its root element is 'html'");
+    check(s12_request, "The envelope version of the incoming message (Soap12 (http://www.w3.org/2003/05/soap-envelope)) does not "
+                       "match that of the encoder (Soap11 (http://schemas.xmlsoap.org/soap/envelope/))", fault_code::version_mismatch);
+    check("<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Header/></s:Envelope>", "The SOAP Envelope has no Body element.");
+    check("<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><x/><s:Body/></s:Envelope>", "Unexpected element 'x' in the SOAP Envelope");
+}
+
+TEST_CASE("readerQuotas: maxDepth and maxStringContentLength", "[soap][encoder][robustness]") {
+    wsbind::reader_quotas_settings q;
+    q.max_depth = 5;
+    q.max_string_content_length = 10;
+    text_encoder enc(soap11, q);
+    auto const env = [](std::string body) {
+        return "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body>" + body + "</s:Body></s:Envelope>";
+    };
+    CHECK(enc.decode(env("<a><b><c>0123456789</c></b></a>"), "text/xml").value); // depth 5, 10 chars: at the limits
+    auto deep = enc.decode(env("<a><b><c><d/></c></b></a>"), "text/xml");
+    REQUIRE(deep.failure);
+    CHECK(deep.failure->fault.reason.rfind("The maximum read depth (5) has been exceeded", 0) == 0);
+    auto long_text = enc.decode(env("<a>01234567890</a>"), "text/xml");
+    REQUIRE(long_text.failure);
+    CHECK(long_text.failure->fault.reason.rfind("The maximum string content length quota (10) has been exceeded", 0) == 0);
+    CHECK(enc.decode(env("<a x=\"01234567890\"/>"), "text/xml").failure);
+    // Deep nesting far beyond the quota is refused without recursion.
+    std::string very_deep;
+    for (int i = 0; i < 100000; ++i) very_deep += "<d>";
+    CHECK(enc.decode(env(very_deep), "text/xml").failure);
+}
+
+TEST_CASE("mustUnderstand: unknown headers targeted at us fault, others do not", "[soap][encoder]") {
+    auto const with_header = [](std::string h) {
+        return "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\" xmlns:a=\"http://www.w3.org/2005/08/addressing\">"
+               "<s:Header><a:Action s:mustUnderstand=\"1\">urn:op</a:Action>" + h + "</s:Header><s:Body/></s:Envelope>";
+    };
+    text_encoder enc(soap12_ws_addressing10);
+    auto r = enc.decode(with_header("<x:Secret xmlns:x=\"urn:x\" s:mustUnderstand=\"true\"/>"), "application/soap+xml");
+    REQUIRE(r.value);
+    auto f = check_must_understand(*r.value);
+    REQUIRE(f);
+    CHECK(f->code == fault_code::must_understand);
+    CHECK(f->reason.rfind("The header 'Secret' from the namespace 'urn:x' was not understood", 0) == 0);
+    auto ignored = enc.decode(with_header("<x:Other xmlns:x=\"urn:x\" s:mustUnderstand=\"1\" "
+                                          "s:role=\"http://www.w3.org/2003/05/soap-envelope/role/none\"/><x:Optional xmlns:x=\"urn:x\"/>"),
+                              "application/soap+xml");
+    REQUIRE(ignored.value);
+    CHECK_FALSE(check_must_understand(*ignored.value));
+    // Under SOAP 1.1 without addressing a WS-Addressing Action header is not understood (WCF does the same).
+    text_encoder s11(soap11);
+    auto a = s11.decode("<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Header>"
+                        "<Action s:mustUnderstand=\"1\" xmlns=\"http://www.w3.org/2005/08/addressing\">x</Action></s:Header><s:Body/></s:Envelope>",
+                        "text/xml", "x");
+    REQUIRE(a.value);
+    auto fa = check_must_understand(*a.value);
+    REQUIRE(fa);
+    CHECK(fa->reason.rfind("The header 'Action' from the namespace 'http://www.w3.org/2005/08/addressing' was not understood", 0) == 0);
+}
+
+TEST_CASE("duplicate addressing headers are refused", "[soap][encoder]") {
+    text_encoder enc(soap12_ws_addressing10);
+    auto r = enc.decode("<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\" xmlns:a=\"http://www.w3.org/2005/08/addressing\">"
+                        "<s:Header><a:Action>x</a:Action><a:Action>y</a:Action></s:Header><s:Body/></s:Envelope>",
+                        "application/soap+xml");
+    REQUIRE(r.failure);
+    CHECK(r.failure->fault.has_subcode(ns::ws_addressing_10, "InvalidAddressingHeader"));
+    CHECK(r.failure->fault.reason == "Multiple headers with name 'Action' and namespace 'http://www.w3.org/2005/08/addressing' found.");
+}
+
+TEST_CASE("encode writes WCF's request and reply shapes", "[soap][encoder]") {
+    text_encoder enc(soap12_ws_addressing10);
+    auto req = message::create(soap12_ws_addressing10, "urn:op");
+    req.addressing().message_id = "urn:uuid:1";
+    req.addressing().reply_to = std::string(anonymous_address);
+    req.addressing().to = "http://h/svc";
+    auto w = req.body().append_child("Op");
+    w.append_attribute("xmlns") = "urn:ns";
+    CHECK(enc.encode(req) ==
+          "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\" xmlns:a=\"http://www.w3.org/2005/08/addressing\">"
+          "<s:Header><a:Action s:mustUnderstand=\"1\">urn:op</a:Action><a:MessageID>urn:uuid:1</a:MessageID>"
+          "<a:ReplyTo><a:Address>http://www.w3.org/2005/08/addressing/anonymous</a:Address></a:ReplyTo>"
+          "<a:To s:mustUnderstand=\"1\">http://h/svc</a:To></s:Header><s:Body><Op xmlns=\"urn:ns\"/></s:Body></s:Envelope>");
+
+    auto reply = message::create(soap12_ws_addressing10, "urn:opResponse");
+    reply.addressing().relates_to = "urn:uuid:1";
+    auto const text = enc.encode(reply);
+    CHECK(text.find("<s:Header><a:Action s:mustUnderstand=\"1\">urn:opResponse</a:Action><a:RelatesTo>urn:uuid:1</a:RelatesTo></s:Header>") !=
+          std::string::npos);
+    // And it reads back.
+    auto back = enc.decode(text, "application/soap+xml; charset=utf-8");
+    REQUIRE(back.value);
+    CHECK(back.value->addressing().relates_to == "urn:uuid:1");
+
+    text_encoder s11(soap11);
+    auto plain = message::create(soap11, "urn:op");
+    CHECK(s11.encode(plain) == "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body/></s:Envelope>");
+}
+
+TEST_CASE("fault messages: SOAP 1.2 MustUnderstand carries NotUnderstood", "[soap][encoder]") {
+    text_encoder enc(soap12_ws_addressing10);
+    auto m = message::create_fault(soap12_ws_addressing10, must_understand("Secret", "urn:x"));
+    m.addressing().relates_to = "urn:uuid:9";
+    auto const text = enc.encode(m);
+    CHECK(text.find("<a:Action s:mustUnderstand=\"1\">http://www.w3.org/2005/08/addressing/soap/fault</a:Action>") != std::string::npos);
+    CHECK(text.find("<s:NotUnderstood qname=\"p:Secret\" xmlns:p=\"urn:x\"/>") != std::string::npos);
+    auto back = enc.decode(text, "application/soap+xml");
+    REQUIRE(back.value);
+    CHECK(back.value->is_fault());
+    auto f = back.value->read_fault();
+    REQUIRE(f);
+    CHECK(f->code == fault_code::must_understand);
+}
