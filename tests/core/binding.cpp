@@ -109,3 +109,10 @@ TEST_CASE("binding types are distinct per composition", "[core][binding]") {
     STATIC_REQUIRE_FALSE(is_binding<int>);
     STATIC_REQUIRE(!std::is_same_v<calculator, reliable_calculator>);
 }
+
+TEST_CASE("both authentication schemes of an HTTP transport element can be set", "[core][binding]") {
+    using B = custom_binding<http_transport<with<authentication_schemes::ntlm>,
+                                            proxy_authentication_scheme<authentication_schemes::basic>>>;
+    STATIC_REQUIRE(describe<B>().transport.authentication_scheme == authentication_schemes::ntlm);
+    STATIC_REQUIRE(describe<B>().transport.proxy_authentication_scheme == authentication_schemes::basic);
+}

@@ -472,6 +472,9 @@ WSBIND_INT_POLICY(max_outbound_channels_per_endpoint, "channelPoolSettings/maxOu
 // textMessageEncoding
 WSBIND_INT_POLICY(max_read_pool_size, "maxReadPoolSize", std::int32_t)
 WSBIND_INT_POLICY(max_write_pool_size, "maxWritePoolSize", std::int32_t)
+// <httpTransport proxyAuthenticationScheme> (with<authentication_schemes::X> sets authenticationScheme)
+template <authentication_schemes V>
+struct proxy_authentication_scheme : detail::value_policy<"proxyAuthenticationScheme", authentication_schemes, V> {};
 // extendedProtectionPolicy <customServiceNames>: ';'-separated
 WSBIND_TEXT_POLICY(custom_service_names, "extendedProtectionPolicy/customServiceNames")
 

@@ -1,0 +1,1281 @@
+// Copyright (c) wsbind developers. Distributed under the Boost Software License 1.0.
+#ifndef WSBIND_CONFIG_IMPL_READER_HPP
+#define WSBIND_CONFIG_IMPL_READER_HPP
+
+#include <wsbind/config/config_schema.hpp>
+#include <wsbind/config/impl/names.hpp>
+#include <wsbind/config/reader.hpp>
+#include <wsbind/config/values.hpp>
+#include <wsbind/core/rules.hpp>
+#include <wsbind/core/schema.hpp>
+
+#include <algorithm>
+#include <array>
+#include <istream>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+namespace wsbind::config {
+
+namespace detail {
+
+/// Serialises an element as written (raw, no indentation), to keep unmodelled content.
+struct string_writer final : pugi::xml_writer {
+    std::string out;
+    void write(void const* data, std::size_t size) override { out.append(static_cast<char const*>(data), size); }
+};
+
+inline std::string raw_xml(pugi::xml_node n) {
+    string_writer w;
+    n.print(w, "", pugi::format_raw, pugi::encoding_utf8);
+    return std::move(w.out);
+}
+
+inline bool starts_with(std::string_view s, std::string_view prefix) noexcept {
+    return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
+}
+inline bool ends_with(std::string_view s, std::string_view suffix) noexcept {
+    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+/// The binding schema of one binding type, indexed for lookup by (element, path) without
+/// allocating (the schema's strings have static storage).
+class schema_index {
+public:
+    explicit schema_index(binding_kind kind) {
+        for (auto const& s : binding_schema(kind)) {
+            auto& e = element(s.element);
+            e.by_path.emplace(s.path, &s);
+            // Every directory prefix of the path ("security/", "security/message/").
+            for (std::size_t slash = s.path.find('/'); slash != std::string_view::npos; slash = s.path.find('/', slash + 1)) {
+                auto const prefix = s.path.substr(0, slash + 1);
+                auto [it, inserted] = e.first_in_prefix.emplace(prefix, s.optional ? nullptr : &s);
+                if (!inserted && !it->second && !s.optional) it->second = &s;
+            }
+        }
+    }
+    [[nodiscard]] setting const* find(std::string_view element, std::string_view path) const {
+        auto const* e = lookup(element);
+        if (!e) return nullptr;
+        auto it = e->by_path.find(path);
+        return it == e->by_path.end() ? nullptr : it->second;
+    }
+    /// Whether some setting's path starts with `prefix` (a directory, ending in '/').
+    [[nodiscard]] bool has_prefix(std::string_view element, std::string_view prefix) const {
+        auto const* e = lookup(element);
+        return e && e->first_in_prefix.count(prefix) != 0;
+    }
+    /// The first non-optional setting under `prefix`, in schema order (what `touch` writes to
+    /// create an optional group), or nullptr.
+    [[nodiscard]] setting const* first_under(std::string_view element, std::string_view prefix) const {
+        auto const* e = lookup(element);
+        if (!e) return nullptr;
+        auto it = e->first_in_prefix.find(prefix);
+        return it == e->first_in_prefix.end() ? nullptr : it->second;
+    }
+
+private:
+    struct element_index {
+        std::string_view name;
+        std::unordered_map<std::string_view, setting const*> by_path;
+        std::unordered_map<std::string_view, setting const*> first_in_prefix;
+    };
+    element_index& element(std::string_view name) {
+        for (auto& e : elements_)
+            if (e.name == name) return e;
+        elements_.push_back({name, {}, {}});
+        return elements_.back();
+    }
+    [[nodiscard]] element_index const* lookup(std::string_view name) const noexcept {
+        for (auto const& e : elements_)
+            if (e.name == name) return &e;
+        return nullptr;
+    }
+    std::vector<element_index> elements_;
+};
+
+inline schema_index const& index_for(binding_kind kind) {
+    static schema_index const indexes[] = {
+        schema_index(binding_kind::basic_http), schema_index(binding_kind::ws_http), schema_index(binding_kind::ws_2007_http),
+        schema_index(binding_kind::ws_dual_http), schema_index(binding_kind::net_tcp), schema_index(binding_kind::custom)};
+    return indexes[static_cast<std::size_t>(kind)];
+}
+
+/// Enumeration names a binding's configuration element accepts where its .NET enum is narrower
+/// than wsbind's shared one (BasicHttpMessageCredentialType, TcpClientCredentialType, the
+/// per-binding security mode enums), from core's rule table (rules.hpp).
+template <class Values>
+std::string names_of(Values const& values) {
+    std::string out;
+    for (auto v : values) {
+        if (!out.empty()) out += ", ";
+        out.append(to_string(v));
+    }
+    return out;
+}
+
+inline std::string_view allowed_enum_names(binding_kind kind, std::string_view element, std::string_view path) {
+    struct lists {
+        std::string modes, message, transport;
+    };
+    static lists const per_kind[] = {
+#define WSBIND_CONFIG_ALLOWED(k)                                                                                       \
+    lists{names_of(allowed_security_modes(k)), names_of(allowed_message_credentials(k)),                               \
+          names_of(allowed_transport_credentials(k))}
+        WSBIND_CONFIG_ALLOWED(binding_kind::basic_http), WSBIND_CONFIG_ALLOWED(binding_kind::ws_http),
+        WSBIND_CONFIG_ALLOWED(binding_kind::ws_2007_http), WSBIND_CONFIG_ALLOWED(binding_kind::ws_dual_http),
+        WSBIND_CONFIG_ALLOWED(binding_kind::net_tcp), WSBIND_CONFIG_ALLOWED(binding_kind::custom)
+#undef WSBIND_CONFIG_ALLOWED
+    };
+    if (!element.empty()) return {};
+    auto const& l = per_kind[static_cast<std::size_t>(kind)];
+    if (path == "security/mode") return l.modes;
+    if (path == "security/message/clientCredentialType") return l.message;
+    if (path == "security/transport/clientCredentialType") return l.transport;
+    return {};
+}
+
+/// Presence of the optional groups of a customBinding `<security>` element (applied as a whole
+/// when present): the reader creates them on sight; the writer must emit them when present.
+inline bool security_group_present(binding_description const& d, std::string_view prefix) noexcept {
+    auto const& s = d.security_element;
+    if (prefix == "localClientSettings/") return s.local_client.has_value();
+    if (prefix == "localServiceSettings/") return s.local_service.has_value();
+    if (prefix == "secureConversationBootstrap/") return s.secure_conversation_bootstrap.has_value();
+    if (prefix == "secureConversationBootstrap/localClientSettings/")
+        return s.secure_conversation_bootstrap && s.secure_conversation_bootstrap->local_client.has_value();
+    if (prefix == "secureConversationBootstrap/localServiceSettings/")
+        return s.secure_conversation_bootstrap && s.secure_conversation_bootstrap->local_service.has_value();
+    return false;
+}
+
+inline std::string join(std::vector<std::string> const& names) {
+    std::string out;
+    for (auto const& n : names) {
+        if (!out.empty()) out += ", ";
+        out += n;
+    }
+    return out;
+}
+
+inline std::string keyed(std::string_view element, std::string_view attribute, std::string_view value) {
+    std::string s;
+    s.reserve(element.size() + attribute.size() + value.size() + 6);
+    s.append(element);
+    s += "[@";
+    s.append(attribute);
+    s += "='";
+    s.append(value);
+    s += "']";
+    return s;
+}
+
+/// `parent/element[@attribute='value']` in one allocation.
+inline std::string child_path(std::string_view parent, std::string_view element, std::string_view attribute, std::string_view value) {
+    std::string s;
+    s.reserve(parent.size() + element.size() + attribute.size() + value.size() + 7);
+    s.append(parent);
+    s += '/';
+    s.append(element);
+    s += "[@";
+    s.append(attribute);
+    s += "='";
+    s.append(value);
+    s += "']";
+    return s;
+}
+
+/// Reads one document into a configuration.
+class reader {
+public:
+    reader(document const& doc, configuration& out, diagnostics& diags, read_options const& options)
+        : doc_(doc), cfg_(out), diags_(diags), options_(options) {}
+
+    void run() {
+        pugi::xml_node root = doc_.root();
+        if (!root) return;
+        std::string_view const name = root.name();
+        if (name == "configuration") {
+            // The section group may be written more than once; each section inside it only once
+            // (.NET scans the sections of every <system.serviceModel> element into one group).
+            std::vector<pugi::xml_node> groups;
+            for (auto child : root.children("system.serviceModel")) groups.push_back(child);
+            if (groups.empty()) {
+                report(severity::warning, root, "configuration",
+                       "The file has no <system.serviceModel> section: there is nothing for WCF to read.", {}, {},
+                       "wsbind_no_service_model");
+                return;
+            }
+            read_service_model(groups);
+        } else if (name == "system.serviceModel") {
+            read_service_model({root});
+        } else if (options_.allow_fragment) {
+            cfg_.has_service_model = true;
+            read_fragment(root);
+        } else {
+            report(severity::error, root, std::string(name),
+                   "The root element is <" + std::string(name) +
+                       ">; a configuration file's root element must be <configuration> (or <system.serviceModel>).",
+                   std::string(name), "configuration", "Config_file_doesnt_have_root_configuration");
+        }
+    }
+
+private:
+    // ---- diagnostics ------------------------------------------------------------------------
+
+    void report(severity sev, source_position pos, std::string path, std::string message, std::string value,
+                std::string allowed, std::string code) {
+        diagnostic d;
+        d.severity = sev;
+        d.file = doc_.name();
+        d.position = pos;
+        d.path = std::move(path);
+        d.message = std::move(message);
+        d.value = std::move(value);
+        d.allowed = std::move(allowed);
+        d.code = std::move(code);
+        diags_.add(std::move(d));
+    }
+    void report(severity sev, pugi::xml_node n, std::string path, std::string message, std::string value,
+                std::string allowed, std::string code) {
+        report(sev, doc_.position_of(n), std::move(path), std::move(message), std::move(value), std::move(allowed), std::move(code));
+    }
+
+    origin origin_of(pugi::xml_node n, std::string const& path) const { return {doc_.position_of(n), path, {}}; }
+
+    void unrecognized_attribute(pugi::xml_attribute a, std::string const& path, std::string allowed) {
+        report(severity::error, doc_.position_of(a), path + "/@" + a.name(),
+               std::string("Unrecognized attribute '") + a.name() + "'. Note that attribute names are case-sensitive.",
+               a.value(), std::move(allowed), "Config_base_unrecognized_attribute");
+    }
+
+    void unrecognized_element(pugi::xml_node n, std::string const& path, std::string allowed) {
+        report(severity::error, n, path + "/" + n.name(), std::string("Unrecognized element '") + n.name() + "'.", n.name(),
+               std::move(allowed), "Config_base_unrecognized_element_name");
+    }
+
+    void bad_value(pugi::xml_attribute a, std::string const& path, parsed_value const& r) {
+        report(severity::error, doc_.position_of_value(a), path + "/@" + a.name(), r.message, a.value(), r.allowed, r.code);
+    }
+
+    void unmodelled(pugi::xml_node n, std::string const& path, std::string message) {
+        report(severity::warning, n, path, std::move(message), n.name(), {}, "wsbind_unmodelled");
+    }
+
+    /// Text or CDATA inside a configuration element is an error in .NET.
+    void check_no_text(pugi::xml_node node, std::string const& path) {
+        for (auto c : node.children()) {
+            if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
+                std::string_view v = c.value();
+                if (detail::trim(v).empty()) continue;
+                report(severity::error, doc_.position_of(c), path,
+                       std::string("The configuration section cannot contain a CDATA or text element (in <") + node.name() + ">).",
+                       std::string(v.substr(0, 64)), "no text content", "Config_base_section_invalid_content");
+                return;
+            }
+        }
+    }
+
+    /// Attributes of an element that has none but the lock attributes.
+    void no_attributes(pugi::xml_node node, std::string const& path) {
+        for (auto a : node.attributes())
+            if (!is_lock_attribute(a.name()) && std::string_view(a.name()) != "xmlns") unrecognized_attribute(a, path, "none");
+    }
+
+    /// A second child element of the same name (`seen` holds names already read).
+    bool repeated(pugi::xml_node child, std::vector<std::string_view>& seen, std::string const& path) {
+        std::string_view const n = child.name();
+        if (std::find(seen.begin(), seen.end(), n) != seen.end()) {
+            report(severity::error, child, path + "/" + child.name(),
+                   "The element <" + std::string(n) + "> may only appear once in this section.", std::string(n), {},
+                   "Config_base_element_cannot_have_multiple_child_elements");
+            return true;
+        }
+        seen.push_back(n);
+        return false;
+    }
+
+    // ---- the section group ------------------------------------------------------------------
+
+    void read_service_model(std::vector<pugi::xml_node> const& groups) {
+        cfg_.has_service_model = true;
+        std::string const path = "system.serviceModel";
+        for (auto sm : groups) {
+            no_attributes(sm, path);
+            check_no_text(sm, path);
+        }
+        // <extensions> first: it registers names used by the other sections.
+        for (auto sm : groups)
+            for (auto child : sm.children("extensions")) read_extensions(child, path + "/extensions");
+        std::vector<std::string_view> seen;
+        for (auto sm : groups)
+        for (auto child : sm.children()) {
+            if (child.type() != pugi::node_element) continue;
+            std::string_view const n = child.name();
+            std::string const cpath = path + "/" + child.name();
+            if (std::find(seen.begin(), seen.end(), n) != seen.end()) {
+                report(severity::error, child, cpath, "Sections must only appear once per config file.", std::string(n), {},
+                       "Config_sections_must_be_unique");
+                continue;
+            }
+            seen.push_back(n);
+            if (child.attribute("configSource")) {
+                report(severity::warning, doc_.position_of(child.attribute("configSource")), cpath + "/@configSource",
+                       "The section is read from another file (configSource), which wsbind does not follow; its content is "
+                       "kept unmodelled.",
+                       child.attribute("configSource").value(), {}, "wsbind_config_source");
+                cfg_.unmodelled_sections.push_back({std::string(n), raw_xml(child), origin_of(child, cpath), {}});
+                continue;
+            }
+            if (n == "bindings") read_bindings(child, cpath);
+            else if (n == "behaviors") read_behaviors(child, cpath);
+            else if (n == "services") read_services(child, cpath);
+            else if (n == "client") read_client(child, cpath);
+            else if (n == "extensions") cfg_.unmodelled_sections.push_back({std::string(n), raw_xml(child), origin_of(child, cpath), {}});
+            else if (contains(known_service_model_sections, n)) {
+                unmodelled(child, cpath, "The section <" + std::string(n) + "> is not modelled by wsbind; it is kept as written.");
+                cfg_.unmodelled_sections.push_back({std::string(n), raw_xml(child), origin_of(child, cpath), {}});
+            } else {
+                report(severity::error, child, cpath, "Unrecognized configuration section " + cpath + ".", std::string(n),
+                       "bindings, behaviors, services, client, extensions, protocolMapping, diagnostics, "
+                       "serviceHostingEnvironment, standardEndpoints, commonBehaviors, comContracts, machineSettings, routing",
+                       "Config_unrecognized_configuration_section");
+            }
+        }
+    }
+
+    void read_fragment(pugi::xml_node root) {
+        std::string_view const n = root.name();
+        std::string const base = "system.serviceModel";
+        if (n == "bindings") read_bindings(root, base + "/bindings");
+        else if (n == "behaviors") read_behaviors(root, base + "/behaviors");
+        else if (n == "services") read_services(root, base + "/services");
+        else if (n == "client") read_client(root, base + "/client");
+        else if (n == "serviceBehaviors") read_behavior_collection(root, base + "/behaviors/serviceBehaviors", behavior_kind::service);
+        else if (n == "endpointBehaviors") read_behavior_collection(root, base + "/behaviors/endpointBehaviors", behavior_kind::endpoint);
+        else if (enum_from_string<binding_kind>(n) || contains(known_binding_sections, n)) read_binding_section(root, base + "/bindings/" + root.name());
+        else
+            report(severity::error, root, std::string(n),
+                   "The fragment's root element <" + std::string(n) +
+                       "> is not a part of <system.serviceModel> wsbind can read on its own.",
+                   std::string(n), "configuration, system.serviceModel, bindings, behaviors, services, client, a binding section",
+                   "wsbind_bad_fragment");
+    }
+
+    void read_extensions(pugi::xml_node ext, std::string const& path) {
+        no_attributes(ext, path);
+        check_no_text(ext, path);
+        std::vector<std::string_view> seen;
+        for (auto c : ext.children()) {
+            if (c.type() != pugi::node_element) continue;
+            std::string const cpath = path + "/" + c.name();
+            if (repeated(c, seen, path)) continue;
+            std::vector<std::string>* names = nullptr;
+            std::string_view const n = c.name();
+            if (n == "bindingExtensions") names = &cfg_.extensions.binding_extensions;
+            else if (n == "bindingElementExtensions") names = &cfg_.extensions.binding_element_extensions;
+            else if (n == "behaviorExtensions") names = &cfg_.extensions.behavior_extensions;
+            else if (n == "endpointExtensions") names = &cfg_.extensions.endpoint_extensions;
+            else {
+                unrecognized_element(c, path, "bindingExtensions, bindingElementExtensions, behaviorExtensions, endpointExtensions");
+                continue;
+            }
+            no_attributes(c, cpath);
+            for (auto item : c.children()) {
+                if (item.type() != pugi::node_element) continue;
+                std::string_view const in = item.name();
+                if (in == "clear") { names->clear(); continue; }
+                std::string const name = item.attribute("name").value();
+                if (in == "remove") { std::erase(*names, name); continue; }
+                if (in != "add") { unrecognized_element(item, cpath, "add, remove, clear"); continue; }
+                if (!item.attribute("name")) {
+                    report(severity::error, item, cpath + "/add", "The required attribute 'name' was not found.", {}, "a name",
+                           "Config_base_required_attribute_missing");
+                    continue;
+                }
+                if (std::find(names->begin(), names->end(), name) != names->end()) {
+                    report(severity::error, item, cpath + "/" + keyed("add", "name", name),
+                           "The extension name '" + name + "' is registered more than once in the same configuration scope.",
+                           name, {}, "ConfigDuplicateKeyAtSameScope");
+                    continue;
+                }
+                names->push_back(name);
+            }
+        }
+        if (!cfg_.extensions.binding_extensions.empty() || !cfg_.extensions.binding_element_extensions.empty() ||
+            !cfg_.extensions.behavior_extensions.empty() || !cfg_.extensions.endpoint_extensions.empty())
+            unmodelled(ext, path,
+                       "The file registers its own extensions (custom .NET types); wsbind knows their names but does not model "
+                       "them.");
+    }
+
+    bool registered(std::vector<std::string> const& names, std::string_view n) const {
+        return std::find(names.begin(), names.end(), n) != names.end();
+    }
+
+    // ---- collections (AddRemoveClearMap) --------------------------------------------------------
+
+    /// Reads the items of an add/remove/clear collection. `read_item(child, item_path)` returns the
+    /// item or nothing; `key_of(item)` its key; `remove_keys` the key attribute names.
+    template <class Item, class ReadItem, class KeyOf, class PathOf>
+    void read_collection(pugi::xml_node node, std::string const& path, std::string_view add_name, std::vector<Item>& items,
+                         std::initializer_list<std::string_view> remove_keys, ReadItem&& read_item, KeyOf&& key_of,
+                         PathOf&& item_path, bool allow_clear_remove = true, std::size_t first = 0,
+                         std::initializer_list<std::string_view> other_children = {}) {
+        std::string const allowed = allow_clear_remove ? std::string(add_name) + ", remove, clear" : std::string(add_name);
+        // Keys of the items this collection holds (from `first`), for duplicate detection in O(1).
+        std::unordered_set<std::string> keys;
+        std::size_t adds = 0;
+        std::string const add_name_z(add_name); // the range keeps the pointer: keep the string alive
+        for (auto child : node.children(add_name_z.c_str())) { (void)child; ++adds; }
+        items.reserve(items.size() + adds);
+        keys.reserve(adds);
+        for (std::size_t i = first; i < items.size(); ++i) keys.insert(key_of(items[i]));
+        for (auto child : node.children()) {
+            if (child.type() != pugi::node_element) continue;
+            std::string_view const n = child.name();
+            if (std::find(other_children.begin(), other_children.end(), n) != other_children.end()) continue;
+            if (allow_clear_remove && n == "clear") {
+                no_attributes(child, path + "/clear");
+                items.erase(items.begin() + static_cast<std::ptrdiff_t>(first), items.end());
+                keys.clear();
+                continue;
+            }
+            if (allow_clear_remove && n == "remove") {
+                std::string const rpath = path + "/remove";
+                for (auto a : child.attributes()) {
+                    std::string_view an = a.name();
+                    if (is_lock_attribute(an)) continue;
+                    if (std::find(remove_keys.begin(), remove_keys.end(), an) == remove_keys.end()) {
+                        std::vector<std::string> k(remove_keys.begin(), remove_keys.end());
+                        unrecognized_attribute(a, rpath, join(k));
+                    }
+                }
+                Item probe{};
+                if (auto it = read_item(child, rpath, true)) probe = std::move(*it);
+                auto const k = key_of(probe);
+                if (keys.erase(k) != 0)
+                    items.erase(std::remove_if(items.begin() + static_cast<std::ptrdiff_t>(first), items.end(),
+                                               [&](Item const& i) { return key_of(i) == k; }),
+                                items.end());
+                continue;
+            }
+            if (n != add_name) {
+                unrecognized_element(child, path, allowed);
+                continue;
+            }
+            auto item = read_item(child, path, false);
+            if (!item) continue;
+            auto k = key_of(*item);
+            if (!keys.insert(k).second) {
+                report(severity::error, child, path + "/" + item_path(*item),
+                       "A child element named '" + std::string(add_name) +
+                           "' with same key already exists at the same configuration scope. Collection elements must be "
+                           "unique within the same configuration scope (e.g. the same application.config file). Duplicate "
+                           "key value: '" +
+                           describe_key(k) + "'.",
+                       describe_key(k), {}, "ConfigDuplicateKeyAtSameScope");
+                continue;
+            }
+            items.push_back(std::move(*item));
+        }
+    }
+
+    static std::string describe_key(std::string const& k) { return k; }
+
+    // ---- generic element reading --------------------------------------------------------------
+
+    /// Reads `node` (an element at relative path `prefix`, "" for the root element) through a
+    /// lookup that knows the element's attributes and children.
+    template <class Lookup>
+    void read_element(pugi::xml_node node, std::string const& prefix, std::string const& path, Lookup& lk) {
+        std::string p = prefix, q = path;
+        read_element_in(node, p, q, lk);
+    }
+
+    /// Names already seen among an element's children (few: no allocation below 16).
+    struct seen_names {
+        std::array<std::string_view, 16> small{};
+        std::size_t count = 0;
+        std::vector<std::string_view> more;
+        bool insert(std::string_view n) {
+            for (std::size_t i = 0; i < count; ++i)
+                if (small[i] == n) return false;
+            for (auto const& m : more)
+                if (m == n) return false;
+            if (count < small.size()) small[count++] = n;
+            else more.push_back(n);
+            return true;
+        }
+    };
+
+    /// read_element with `prefix` and `path` as builders: children append to them and restore them.
+    template <class Lookup>
+    void read_element_in(pugi::xml_node node, std::string& prefix, std::string& path, Lookup& lk) {
+        lk.touch(prefix);
+        for (auto a : node.attributes()) {
+            std::string_view const an = a.name();
+            if (is_lock_attribute(an)) continue;
+            if (lk.is_key(prefix, an)) continue;
+            std::size_t const mark = prefix.size();
+            prefix.append(an);
+            if (auto const* e = lk.find(prefix)) {
+                value_spec const spec = lk.spec(*e, prefix);
+                auto r = parse_value(spec, a.value(), an);
+                current_position = doc_.position_of_value(a);
+                if (!r) bad_value(a, path, r);
+                else lk.set(*e, r.value, prefix);
+                prefix.resize(mark);
+            } else {
+                prefix.resize(mark);
+                unrecognized_attribute(a, path, lk.attribute_names(prefix));
+            }
+        }
+        check_no_text(node, path);
+        seen_names seen;
+        for (auto child : node.children()) {
+            if (child.type() != pugi::node_element) continue;
+            std::string_view const name = child.name();
+            std::size_t const prefix_mark = prefix.size(), path_mark = path.size();
+            prefix.append(name);
+            prefix += '/';
+            path += '/';
+            path.append(name);
+            if (lk.special(*this, child, prefix, path)) {
+            } else if (!seen.insert(name)) {
+                path.resize(path_mark);
+                report(severity::error, child, path + "/" + std::string(name),
+                       "The element <" + std::string(name) + "> may only appear once in this section.", std::string(name), {},
+                       "Config_base_element_cannot_have_multiple_child_elements");
+            } else if (lk.has_child(prefix)) {
+                read_element_in(child, prefix, path, lk);
+            } else if (lk.known_unmodelled(prefix)) {
+                unmodelled(child, path, "The element <" + std::string(name) + "> is not modelled by wsbind; it is kept as written.");
+                std::string const parent_prefix = prefix.substr(0, prefix_mark);
+                lk.keep(child, parent_prefix, raw_xml(child), origin_of(child, path));
+            } else {
+                prefix.resize(prefix_mark);
+                path.resize(path_mark);
+                unrecognized_element(child, path, lk.child_names(prefix));
+            }
+            prefix.resize(prefix_mark);
+            path.resize(path_mark);
+        }
+    }
+
+    /// Names directly under `prefix` in a list of paths: attributes or child elements.
+    template <class Paths>
+    static std::string names_under(Paths const& paths, std::string_view prefix, bool elements) {
+        std::vector<std::string> out;
+        for (std::string_view p : paths) {
+            if (!starts_with(p, prefix)) continue;
+            std::string_view rest = p.substr(prefix.size());
+            auto slash = rest.find('/');
+            std::string name;
+            if (elements) {
+                if (slash == std::string_view::npos) continue;
+                name = std::string(rest.substr(0, slash));
+            } else {
+                if (slash != std::string_view::npos || rest.empty()) continue;
+                name = std::string(rest);
+            }
+            if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(std::move(name));
+        }
+        return out.empty() ? std::string("none") : join(out);
+    }
+
+    // ---- bindings ---------------------------------------------------------------------------------
+
+    struct binding_lookup {
+        reader& r;
+        schema_index const& idx;
+        binding_kind kind;
+        std::string_view element;
+        binding_config& b;
+
+        bool is_key(std::string const& prefix, std::string_view an) const { return prefix.empty() && element.empty() && an == "name"; }
+        setting const* find(std::string const& rel) const { return idx.find(element, rel); }
+        value_spec spec(setting const& s, std::string const& rel) const {
+            value_spec v = spec_of(s);
+            v.allowed_names = allowed_enum_names(kind, element, rel);
+            return v;
+        }
+        void set(setting const& s, setting_value const& v, std::string const&) const {
+            apply(s, b.description, v); // readerQuotas: 0 keeps the default
+            b.positions.emplace_back(&s, r.current_position);
+        }
+        void touch(std::string const& prefix) const {
+            if (prefix.empty()) return;
+            if (setting const* first = idx.first_under(element, prefix)) first->set(b.description, first->get(b.description));
+        }
+        bool has_child(std::string const& cprefix) const { return idx.has_prefix(element, cprefix); }
+        std::string paths_text(std::string const& prefix, bool elements) const {
+            std::vector<std::string_view> paths;
+            for (auto const& s : binding_schema(kind))
+                if (s.element == element) paths.push_back(s.path);
+            return names_under(paths, prefix, elements);
+        }
+        std::string attribute_names(std::string const& prefix) const {
+            std::string n = paths_text(prefix, false);
+            if (prefix.empty() && element.empty()) n = n == "none" ? "name" : "name, " + n;
+            return n;
+        }
+        std::string child_names(std::string const& prefix) const { return paths_text(prefix, true); }
+        bool special(reader& rd, pugi::xml_node child, std::string const& cprefix, std::string const& cpath) const {
+            // <customServiceNames><add name="..."/></customServiceNames>: the setting is the list.
+            if (ends_with(cprefix, "extendedProtectionPolicy/customServiceNames/")) {
+                std::string const rel = cprefix.substr(0, cprefix.size() - 1);
+                setting const* s = idx.find(element, rel);
+                if (!s) return false;
+                struct name_item { std::string name; };
+                std::vector<name_item> names;
+                rd.no_attributes(child, cpath);
+                rd.read_collection(
+                    child, cpath, "add", names, {"name"},
+                    [&](pugi::xml_node item, std::string const& ipath, bool for_remove) -> std::optional<name_item> {
+                        auto a = item.attribute("name");
+                        for (auto x : item.attributes()) {
+                            std::string_view xn = x.name();
+                            if (!for_remove && xn != "name" && !is_lock_attribute(xn)) rd.unrecognized_attribute(x, ipath + "/add", "name");
+                        }
+                        if (!a) {
+                            rd.report(severity::error, item, ipath + "/" + item.name(), "The required attribute 'name' was not found.",
+                                      {}, "a service principal name", "Config_base_required_attribute_missing");
+                            return std::nullopt;
+                        }
+                        return name_item{a.value()};
+                    },
+                    [](name_item const& i) { return i.name; }, [](name_item const& i) { return keyed("add", "name", i.name); });
+                std::string joined;
+                for (auto const& n : names) {
+                    if (!joined.empty()) joined += ';';
+                    joined += n.name;
+                }
+                s->set(b.description, setting_value{0, text(joined)});
+                return true;
+            }
+            return false;
+        }
+        bool known_unmodelled(std::string const& cprefix) const {
+            for (std::string_view suffix : {"issuer/headers/", "issuer/identity/", "issuedTokenParameters/issuerMetadata/",
+                                            "issuedTokenParameters/claimTypeRequirements/",
+                                            "issuedTokenParameters/additionalRequestParameters/", "webSocketSettings/",
+                                            "messageHandlerFactory/"})
+                if (ends_with(cprefix, suffix)) return true;
+            return false;
+        }
+        void keep(pugi::xml_node child, std::string const& prefix, std::string xml, origin o) const {
+            b.fully_modelled = false;
+            std::string parent(element);
+            if (!prefix.empty()) {
+                if (!parent.empty()) parent += '/';
+                parent += prefix.substr(0, prefix.size() - 1);
+            }
+            b.unmodelled.push_back({child.name(), std::move(xml), std::move(o), std::move(parent)});
+        }
+    };
+
+    void read_bindings(pugi::xml_node node, std::string const& path) {
+        no_attributes(node, path);
+        check_no_text(node, path);
+        std::size_t count = 0;
+        for (auto section : node.children())
+            for (auto b : section.children("binding")) { (void)b; ++count; }
+        cfg_.bindings.reserve(cfg_.bindings.size() + count);
+        std::vector<std::string_view> seen;
+        for (auto section : node.children()) {
+            if (section.type() != pugi::node_element) continue;
+            if (repeated(section, seen, path)) continue;
+            read_binding_section(section, path + "/" + section.name());
+        }
+    }
+
+    void read_binding_section(pugi::xml_node section, std::string const& path) {
+        std::string_view const n = section.name();
+        auto const kind = enum_from_string<binding_kind>(n);
+        bool const known = kind || contains(known_binding_sections, n) || registered(cfg_.extensions.binding_extensions, n);
+        if (!known) {
+            report(severity::error, section, path,
+                   "Configuration binding extension '" + path +
+                       "' could not be found. Verify that this binding extension is properly registered in "
+                       "system.serviceModel/extensions/bindingExtensions and that it is spelled correctly.",
+                   std::string(n), "a binding type WCF knows or the file registers", "ConfigBindingExtensionNotFound");
+            return;
+        }
+        no_attributes(section, path);
+        check_no_text(section, path);
+        std::size_t const first = cfg_.bindings.size();
+        std::string const section_name(n);
+        read_collection(
+            section, path, "binding", cfg_.bindings, {"name"},
+            [&](pugi::xml_node item, std::string const& ipath, bool for_remove) -> std::optional<binding_config> {
+                binding_config b;
+                b.section = section_name;
+                b.name = item.attribute("name").value();
+                if (for_remove) return b;
+                std::string bpath = child_path(ipath, "binding", "name", b.name);
+                b.positions.reserve(8);
+                b.origin = origin_of(item, bpath);
+                if (kind) {
+                    b.kind = *kind;
+                    b.description = default_description(*kind);
+                    b.description.name = text(b.name);
+                    if (*kind == binding_kind::custom) read_custom_binding(item, bpath, b);
+                    else {
+                        binding_lookup lk{*this, index_for(*kind), *kind, {}, b};
+                        read_element(item, {}, bpath, lk);
+                    }
+                } else {
+                    b.fully_modelled = false;
+                    b.unmodelled.push_back({"binding", raw_xml(item), b.origin, {}});
+                    unmodelled(item, bpath,
+                               "The binding type " + section_name + " is not modelled by wsbind; binding '" + b.name +
+                                   "' is kept as written.");
+                }
+                return b;
+            },
+            [&](binding_config const& b) { return b.section == section_name ? b.name : std::string("\x01") + b.section + b.name; },
+            [](binding_config const& b) { return keyed("binding", "name", b.name); }, true, first);
+    }
+
+    void read_custom_binding(pugi::xml_node node, std::string const& path, binding_config& b) {
+        auto& d = b.description;
+        schema_index const& idx = index_for(binding_kind::custom);
+        binding_lookup root{*this, idx, binding_kind::custom, {}, b};
+        for (auto a : node.attributes()) {
+            std::string_view const an = a.name();
+            if (is_lock_attribute(an) || an == "name") continue;
+            if (auto const* s = idx.find({}, an)) {
+                auto r = parse_value(spec_of(*s), a.value(), an);
+                if (!r) bad_value(a, path, r);
+                else {
+                    apply(*s, d, r.value);
+                    b.positions.emplace_back(s, doc_.position_of_value(a));
+                }
+            } else {
+                unrecognized_attribute(a, path, root.attribute_names({}));
+            }
+        }
+        check_no_text(node, path);
+        std::string transport, encoder, upgrade;
+        std::vector<std::string_view> seen;
+        for (auto child : node.children()) {
+            if (child.type() != pugi::node_element) continue;
+            std::string_view const n = child.name();
+            std::string const cpath = path + "/" + child.name();
+            auto const modelled = enum_from_string<custom_element>(n);
+            auto const* known = find_binding_element(n);
+            bool const ext = registered(cfg_.extensions.binding_element_extensions, n);
+            if (!modelled && !known && !ext) {
+                report(severity::error, child, cpath,
+                       "Invalid element in configuration. The extension name '" + std::string(n) +
+                           "' is not registered in the collection at system.serviceModel/extensions/bindingElementExtensions.",
+                       std::string(n), "a binding element WCF knows or the file registers", "ConfigInvalidExtensionElementName");
+                continue;
+            }
+            if (std::find(seen.begin(), seen.end(), n) != seen.end()) {
+                report(severity::error, child, cpath,
+                       "The binding element <" + std::string(n) + "> appears more than once in this binding.", std::string(n),
+                       {}, "ConfigDuplicateItem");
+                continue;
+            }
+            seen.push_back(n);
+            // At most one transport, one message encoder, one stream upgrade (CustomBindingElement).
+            auto const category = known ? known->category : binding_element_category::other;
+            auto one_of = [&](std::string& slot, char const* what, char const* code) {
+                if (!slot.empty()) {
+                    report(severity::error, child, cpath,
+                           std::string("The binding already has a ") + what + " element <" + slot + ">; <" + std::string(n) +
+                               "> cannot be added: a binding holds only one.",
+                           std::string(n), {}, code);
+                    return false;
+                }
+                slot = std::string(n);
+                return true;
+            };
+            if (category == binding_element_category::transport && !one_of(transport, "transport", "ConfigTransportAlreadyInBinding")) continue;
+            if (category == binding_element_category::encoder && !one_of(encoder, "message encoding", "ConfigMessageEncodingAlreadyInBinding")) continue;
+            if (category == binding_element_category::stream_upgrade && !one_of(upgrade, "stream upgrade", "ConfigStreamUpgradeElementAlreadyInBinding")) continue;
+            b.element_order.emplace_back(n);
+            if (modelled) {
+                if (!d.stack.push_back(*modelled)) {
+                    report(severity::error, child, cpath, "The binding has more elements than wsbind's custom stack holds.",
+                           std::string(n), {}, "wsbind_custom_stack_full");
+                    continue;
+                }
+                binding_lookup lk{*this, idx, binding_kind::custom, n, b};
+                read_element(child, {}, cpath, lk);
+                // <secureConversationBootstrap> is a configuration property of <security>: when it
+                // is not written, WCF uses a default one (SspiNegotiated), never "no bootstrap"
+                // (SecurityElement.SecureConversationBootstrap is never null).
+                if (*modelled == custom_element::security && d.security_element.mode == authentication_mode::secure_conversation &&
+                    !d.security_element.secure_conversation_bootstrap)
+                    d.security_element.secure_conversation_bootstrap.emplace();
+            } else {
+                b.fully_modelled = false;
+                b.unmodelled.push_back({std::string(n), raw_xml(child), origin_of(child, cpath), {}});
+                unmodelled(child, cpath,
+                           "The binding element <" + std::string(n) + "> is not modelled by wsbind; binding '" + b.name +
+                               "' is kept but will not be resolved to a wsbind binding.");
+            }
+        }
+    }
+
+    // ---- behaviors --------------------------------------------------------------------------------
+
+    template <class Root>
+    struct table_lookup {
+        reader& r;
+        std::span<field_def<Root> const> table;
+        Root& root;
+        behavior_config* owner = nullptr; ///< where unmodelled children are kept
+        std::span<std::string_view const> unmodelled_children{};
+        std::string_view root_name{};
+        origin* positions = nullptr;      ///< records where root attributes were written
+
+        bool is_key(std::string const&, std::string_view) const { return false; }
+        field_def<Root> const* find(std::string const& rel) const {
+            for (auto const& f : table)
+                if (f.path == rel && !f.is_marker()) return &f;
+            return nullptr;
+        }
+        value_spec spec(field_def<Root> const& f, std::string const&) const { return f.spec; }
+        void set(field_def<Root> const& f, setting_value const& v, std::string const&) const {
+            f.set(root, v);
+            if (positions) positions->attributes.emplace_back(f.path, r.current_position);
+        }
+        void touch(std::string const& prefix) const {
+            for (auto const& f : table)
+                if (f.path == prefix && f.set) f.set(root, setting_value{1, {}});
+        }
+        bool has_child(std::string const& cprefix) const {
+            for (auto const& f : table)
+                if (starts_with(f.path, cprefix) && f.get) return true;
+            return false;
+        }
+        std::string attribute_names(std::string const& prefix) const {
+            std::vector<std::string_view> paths;
+            for (auto const& f : table) paths.push_back(f.path);
+            return names_under(paths, prefix, false);
+        }
+        std::string child_names(std::string const& prefix) const {
+            std::vector<std::string_view> paths;
+            for (auto const& f : table) paths.push_back(f.path);
+            for (auto u : unmodelled_children) paths.push_back(u);
+            return names_under(paths, prefix, true);
+        }
+        bool special(reader& rd, pugi::xml_node child, std::string const& cprefix, std::string const& cpath) const {
+            for (auto const& f : table)
+                if (f.path == cprefix && !f.get) return rd.read_table_collection(root, child, cprefix, cpath);
+            return false;
+        }
+        bool known_unmodelled(std::string const& cprefix) const {
+            for (auto u : unmodelled_children)
+                if (u == cprefix) return true;
+            return false;
+        }
+        void keep(pugi::xml_node child, std::string const& prefix, std::string xml, origin o) const {
+            std::string parent(root_name);
+            if (!prefix.empty()) parent += "/" + prefix.substr(0, prefix.size() - 1);
+            if (owner) owner->unmodelled.push_back({child.name(), std::move(xml), std::move(o), std::move(parent)});
+        }
+    };
+
+    template <class Item, std::size_t N>
+    std::optional<Item> read_table_item(pugi::xml_node item, std::string const& path,
+                                        std::array<field_def<Item>, N> const& table, Item start) {
+        Item out = std::move(start);
+        table_lookup<Item> lk{*this, table, out, nullptr, {}, {}, nullptr};
+        read_element(item, {}, path, lk);
+        for (auto const& f : table) {
+            if (f.required && !item.attribute(std::string(f.path).c_str())) {
+                report(severity::error, item, path,
+                       "The required attribute '" + std::string(f.path) + "' was not found.", {}, std::string(f.path),
+                       "Config_base_required_attribute_missing");
+                return std::nullopt;
+            }
+        }
+        return out;
+    }
+
+    bool read_table_collection(service_credentials_config& sc, pugi::xml_node child, std::string const& cprefix,
+                               std::string const& cpath) {
+        no_attributes(child, cpath);
+        check_no_text(child, cpath);
+        if (cprefix == "issuedTokenAuthentication/knownCertificates/") {
+            read_collection(
+                child, cpath, "add", sc.issued_token_authentication.known_certificates,
+                {"findValue", "storeLocation", "storeName", "x509FindType"},
+                [&](pugi::xml_node item, std::string const& ipath, bool) {
+                    return read_table_item(item, ipath + "/add", certificate_reference_schema, certificate_reference_config{});
+                },
+                [](certificate_reference_config const& c) {
+                    return c.find_value + "|" + std::string(to_string(c.location)) + "|" + std::string(to_string(c.name)) + "|" +
+                           std::string(to_string(c.find_type));
+                },
+                [](certificate_reference_config const& c) { return keyed("add", "findValue", c.find_value); });
+            return true;
+        }
+        if (cprefix == "issuedTokenAuthentication/allowedAudienceUris/") {
+            struct uri_item { std::string uri; };
+            std::vector<uri_item> items;
+            read_collection(
+                child, cpath, "add", items, {"allowedAudienceUri"},
+                [&](pugi::xml_node item, std::string const& ipath, bool for_remove) -> std::optional<uri_item> {
+                    for (auto x : item.attributes()) {
+                        std::string_view xn = x.name();
+                        if (!for_remove && xn != "allowedAudienceUri" && !is_lock_attribute(xn))
+                            unrecognized_attribute(x, ipath + "/add", "allowedAudienceUri");
+                    }
+                    auto a = item.attribute("allowedAudienceUri");
+                    if (!a || std::string_view(a.value()).empty()) {
+                        report(severity::error, item, ipath + "/add",
+                               "The required attribute 'allowedAudienceUri' was not found (or is empty).", {}, "a URI",
+                               "Config_base_required_attribute_missing");
+                        return std::nullopt;
+                    }
+                    return uri_item{a.value()};
+                },
+                [](uri_item const& i) { return i.uri; }, [](uri_item const& i) { return keyed("add", "allowedAudienceUri", i.uri); });
+            for (auto& i : items) sc.issued_token_authentication.allowed_audience_uris.push_back(std::move(i.uri));
+            return true;
+        }
+        return false;
+    }
+
+    bool read_table_collection(client_credentials_config& cc, pugi::xml_node child, std::string const& cprefix,
+                               std::string const& cpath) {
+        if (cprefix != "serviceCertificate/scopedCertificates/") return false;
+        no_attributes(child, cpath);
+        check_no_text(child, cpath);
+        read_collection(
+            child, cpath, "add", cc.scoped_service_certificates, {"targetUri"},
+            [&](pugi::xml_node item, std::string const& ipath, bool for_remove) -> std::optional<scoped_certificate_config> {
+                if (for_remove) return scoped_certificate_config{item.attribute("targetUri").value(), {}};
+                return read_table_item(item, ipath + "/add", scoped_certificate_schema, scoped_certificate_config{});
+            },
+            [](scoped_certificate_config const& s) { return s.target_uri; },
+            [](scoped_certificate_config const& s) { return keyed("add", "targetUri", s.target_uri); });
+        return true;
+    }
+
+    template <class Root>
+    bool read_table_collection(Root&, pugi::xml_node, std::string const&, std::string const&) {
+        return false;
+    }
+
+    void read_behaviors(pugi::xml_node node, std::string const& path) {
+        no_attributes(node, path);
+        check_no_text(node, path);
+        std::vector<std::string_view> seen;
+        for (auto c : node.children()) {
+            if (c.type() != pugi::node_element) continue;
+            if (repeated(c, seen, path)) continue;
+            std::string_view const n = c.name();
+            if (n == "serviceBehaviors") read_behavior_collection(c, path + "/serviceBehaviors", behavior_kind::service);
+            else if (n == "endpointBehaviors") read_behavior_collection(c, path + "/endpointBehaviors", behavior_kind::endpoint);
+            else unrecognized_element(c, path, "serviceBehaviors, endpointBehaviors");
+        }
+    }
+
+    void read_behavior_collection(pugi::xml_node node, std::string const& path, behavior_kind kind) {
+        no_attributes(node, path);
+        check_no_text(node, path);
+        // Behaviors of both kinds share cfg_.behaviors; this collection covers its own kind only.
+        std::vector<behavior_config> items;
+        read_collection(
+            node, path, "behavior", items, {"name"},
+            [&](pugi::xml_node item, std::string const& ipath, bool for_remove) -> std::optional<behavior_config> {
+                behavior_config b;
+                b.kind = kind;
+                b.name = item.attribute("name").value();
+                if (for_remove) return b;
+                std::string bpath = child_path(ipath, "behavior", "name", b.name);
+                b.origin = origin_of(item, bpath);
+                read_behavior(item, bpath, b);
+                return b;
+            },
+            [](behavior_config const& b) { return b.name; }, [](behavior_config const& b) { return keyed("behavior", "name", b.name); });
+        cfg_.behaviors.reserve(cfg_.behaviors.size() + items.size());
+        for (auto& b : items) cfg_.behaviors.push_back(std::move(b));
+    }
+
+    void read_behavior(pugi::xml_node node, std::string const& path, behavior_config& b) {
+        for (auto a : node.attributes()) {
+            std::string_view const an = a.name();
+            if (an != "name" && !is_lock_attribute(an)) unrecognized_attribute(a, path, "name");
+        }
+        check_no_text(node, path);
+        std::vector<std::string_view> seen;
+        static constexpr std::array<std::string_view, 2> service_unmodelled{{"peer/", "secureConversationAuthentication/securityContextClaimTypes/"}};
+        static constexpr std::array<std::string_view, 2> client_unmodelled{{"issuedToken/", "peer/"}};
+        for (auto c : node.children()) {
+            if (c.type() != pugi::node_element) continue;
+            std::string_view const n = c.name();
+            std::string const cpath = path + "/" + c.name();
+            bool const known = contains(known_behavior_extensions, n) || registered(cfg_.extensions.behavior_extensions, n);
+            if (!known) {
+                report(severity::error, c, cpath,
+                       "Invalid element in configuration. The extension name '" + std::string(n) +
+                           "' is not registered in the collection at system.serviceModel/extensions/behaviorExtensions.",
+                       std::string(n), "a behavior extension WCF knows or the file registers", "ConfigInvalidExtensionElementName");
+                continue;
+            }
+            if (std::find(seen.begin(), seen.end(), n) != seen.end()) {
+                report(severity::error, c, cpath, "The behavior extension <" + std::string(n) + "> appears more than once in this behavior.",
+                       std::string(n), {}, "ConfigDuplicateItem");
+                continue;
+            }
+            seen.push_back(n);
+            if (n == "serviceCredentials" || n == "clientCredentials") {
+                bool const service_side = n == "serviceCredentials";
+                if (service_side != (b.kind == behavior_kind::service)) {
+                    report(severity::error, c, cpath,
+                           "The behavior extension <" + std::string(n) + "> cannot be used in " +
+                               (b.kind == behavior_kind::service ? "a service" : "an endpoint") + " behavior.",
+                           std::string(n), service_side ? "serviceBehaviors" : "endpointBehaviors", "ConfigInvalidBehaviorType");
+                    continue;
+                }
+                if (service_side) {
+                    b.service_credentials.emplace();
+                    table_lookup<service_credentials_config> lk{*this, service_credentials_schema, *b.service_credentials, &b,
+                                                                service_unmodelled, "serviceCredentials", nullptr};
+                    read_element(c, {}, cpath, lk);
+                } else {
+                    b.client_credentials.emplace();
+                    table_lookup<client_credentials_config> lk{*this, client_credentials_schema, *b.client_credentials, &b,
+                                                               client_unmodelled, "clientCredentials", nullptr};
+                    read_element(c, {}, cpath, lk);
+                }
+                continue;
+            }
+            b.unmodelled.push_back({std::string(n), raw_xml(c), origin_of(c, cpath), {}});
+            unmodelled(c, cpath, "The behavior extension <" + std::string(n) + "> is not modelled by wsbind; it is kept as written.");
+        }
+    }
+
+    // ---- services and client -----------------------------------------------------------------------
+
+    struct endpoint_lookup : table_lookup<endpoint_config> {
+        bool special(reader& rd, pugi::xml_node child, std::string const& cprefix, std::string const& cpath) const {
+            if (cprefix == "headers/") {
+                if (root.headers) return false; // repeated: reported by the caller
+                root.headers = unmodelled_element{"headers", raw_xml(child), rd.origin_of(child, cpath), {}};
+                rd.unmodelled(child, cpath, "Endpoint <headers> are not modelled by wsbind; they are kept as written.");
+                return true;
+            }
+            if (cprefix == "identity/") {
+                rd.no_attributes(child, cpath);
+                table_lookup<endpoint_config> ilk{rd, identity_schema, root, nullptr, {}, {}, nullptr};
+                // identity children: read each through the identity table (paths start with identity/).
+                rd.check_no_text(child, cpath);
+                std::vector<std::string_view> seen;
+                for (auto id : child.children()) {
+                    if (id.type() != pugi::node_element) continue;
+                    std::string const iprefix = cprefix + id.name() + "/";
+                    std::string const ipath = cpath + "/" + id.name();
+                    if (rd.repeated(id, seen, cpath)) continue;
+                    if (ilk.has_child(iprefix)) rd.read_element(id, iprefix, ipath, ilk);
+                    else rd.unrecognized_element(id, cpath, ilk.child_names(cprefix));
+                }
+                return true;
+            }
+            return false;
+        }
+    };
+
+    template <std::size_t N>
+    std::optional<endpoint_config> read_endpoint(pugi::xml_node node, std::string const& path,
+                                                 std::array<field_def<endpoint_config>, N> const& table) {
+        endpoint_config e;
+        endpoint_lookup lk{{*this, table, e, nullptr, {}, {}, &e.origin}};
+        std::string const name = node.attribute("name").value();
+        std::string const contract = node.attribute("contract").value();
+        std::string const epath = !name.empty() ? child_path(path, "endpoint", "name", name)
+                                                : child_path(path, "endpoint", "contract", contract);
+        e.origin = origin_of(node, epath);
+        read_element(node, {}, epath, lk);
+        return e;
+    }
+
+    static std::string upper(std::string s) {
+        for (auto& c : s)
+            if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+        return s;
+    }
+
+    void read_services(pugi::xml_node node, std::string const& path) {
+        no_attributes(node, path);
+        check_no_text(node, path);
+        read_collection(
+            node, path, "service", cfg_.services, {"name"},
+            [&](pugi::xml_node item, std::string const& ipath, bool for_remove) -> std::optional<service_config> {
+                service_config s;
+                s.name = item.attribute("name").value();
+                if (for_remove) return s;
+                std::string spath = child_path(ipath, "service", "name", s.name);
+                s.origin = origin_of(item, spath);
+                if (!item.attribute("name") || s.name.empty()) {
+                    report(severity::error, item, spath,
+                           item.attribute("name") ? "The value for the property 'name' is not valid. The error is: The string "
+                                                    "must be at least 1 characters long."
+                                                  : "The required attribute 'name' was not found.",
+                           {}, "the service's configuration name", "Config_base_required_attribute_missing");
+                    return std::nullopt;
+                }
+                read_service(item, spath, s);
+                return s;
+            },
+            [](service_config const& s) { return s.name; }, [](service_config const& s) { return keyed("service", "name", s.name); });
+    }
+
+    struct service_lookup : table_lookup<service_config> {
+        bool special(reader& rd, pugi::xml_node child, std::string const& cprefix, std::string const& cpath) const {
+            if (cprefix == "endpoint/" || cprefix == "clear/" || cprefix == "remove/") return true; // read by read_service
+            if (cprefix == "host/baseAddresses/") {
+                rd.no_attributes(child, cpath);
+                rd.check_no_text(child, cpath);
+                struct addr { std::string value; };
+                std::vector<addr> items;
+                rd.read_collection(
+                    child, cpath, "add", items, {"baseAddress"},
+                    [&](pugi::xml_node item, std::string const& ipath, bool) -> std::optional<addr> {
+                        for (auto x : item.attributes()) {
+                            std::string_view xn = x.name();
+                            if (xn != "baseAddress" && !is_lock_attribute(xn)) rd.unrecognized_attribute(x, ipath + "/add", "baseAddress");
+                        }
+                        auto a = item.attribute("baseAddress");
+                        if (!a || std::string_view(a.value()).empty()) {
+                            rd.report(severity::error, item, ipath + "/add",
+                                      a ? "The value for the property 'baseAddress' is not valid. The error is: The string must "
+                                          "be at least 1 characters long."
+                                        : "The required attribute 'baseAddress' was not found.",
+                                      {}, "an absolute URI", "Config_base_required_attribute_missing");
+                            return std::nullopt;
+                        }
+                        std::string why;
+                        if (!is_valid_uri(a.value(), why)) {
+                            rd.report(severity::error, rd.doc_.position_of_value(a), ipath + "/add/@baseAddress",
+                                      detail::conversion_error("baseAddress", why), a.value(), "an absolute URI", "UriFormatException");
+                            return std::nullopt;
+                        }
+                        root.base_address_positions.push_back(rd.doc_.position_of_value(a));
+                        return addr{a.value()};
+                    },
+                    [](addr const& x) { return x.value; }, [](addr const& x) { return keyed("add", "baseAddress", x.value); },
+                    false);
+                for (auto& x : items) root.base_addresses.push_back(std::move(x.value));
+                return true;
+            }
+            return false;
+        }
+    };
+
+    void read_service(pugi::xml_node node, std::string const& path, service_config& s) {
+        service_lookup lk{{*this, service_schema, s, nullptr, {}, {}, &s.origin}};
+        read_element(node, {}, path, lk);
+        struct endpoint_item {
+            endpoint_config e;
+        };
+        read_collection(
+            node, path, "endpoint", s.endpoints, {"address", "binding", "bindingConfiguration", "bindingName", "bindingNamespace", "contract", "kind", "endpointConfiguration"},
+            [&](pugi::xml_node item, std::string const& ipath, bool for_remove) -> std::optional<endpoint_config> {
+                if (for_remove) {
+                    endpoint_config e;
+                    e.address = item.attribute("address").value();
+                    e.binding = item.attribute("binding").value();
+                    e.binding_configuration = item.attribute("bindingConfiguration").value();
+                    e.binding_name = item.attribute("bindingName").value();
+                    e.binding_namespace = item.attribute("bindingNamespace").value();
+                    e.contract = item.attribute("contract").value();
+                    e.kind = item.attribute("kind").value();
+                    e.endpoint_configuration = item.attribute("endpointConfiguration").value();
+                    return e;
+                }
+                return read_endpoint(item, ipath, service_endpoint_schema);
+            },
+            [](endpoint_config const& e) {
+                return upper(e.address.value_or("")) + "|" + e.binding_configuration + "|" + e.binding_name + "|" +
+                       e.binding_namespace + "|" + e.binding + "|" + e.contract + "|" + e.kind + "|" + e.endpoint_configuration;
+            },
+            [](endpoint_config const& e) { return keyed("endpoint", "address", e.address.value_or("")); }, true, 0,
+            {"host"});
+        // Host children the reader skipped above are in the table (timeouts) or special (baseAddresses).
+    }
+
+    void read_client(pugi::xml_node node, std::string const& path) {
+        no_attributes(node, path);
+        check_no_text(node, path);
+        // <metadata> is ClientSection's other child; keep it.
+        for (auto m : node.children("metadata")) {
+            unmodelled(m, path + "/metadata", "The client <metadata> element is not modelled by wsbind; it is kept as written.");
+            cfg_.unmodelled_sections.push_back({"client/metadata", raw_xml(m), origin_of(m, path + "/metadata"), {}});
+        }
+        pugi::xml_node filtered = node;
+        read_collection(
+            filtered, path, "endpoint", cfg_.client, {"contract", "name"},
+            [&](pugi::xml_node item, std::string const& ipath, bool for_remove) -> std::optional<endpoint_config> {
+                if (for_remove) {
+                    endpoint_config e;
+                    e.contract = item.attribute("contract").value();
+                    e.name = item.attribute("name").value();
+                    return e;
+                }
+                return read_endpoint(item, ipath, client_endpoint_schema);
+            },
+            [](endpoint_config const& e) { return e.contract + "|" + e.name; },
+            [](endpoint_config const& e) { return keyed("endpoint", "name", e.name); }, true, 0, {"metadata"});
+    }
+
+public:
+    // Used by the lookups above.
+    document const& doc_;
+    source_position current_position; ///< of the attribute value being applied
+
+private:
+    configuration& cfg_;
+    diagnostics& diags_;
+    read_options const& options_;
+};
+
+} // namespace detail
+
+inline void read_document(document const& doc, configuration& out, diagnostics& diags, read_options const& options) {
+    if (!doc.ok()) return;
+    detail::reader r(doc, out, diags, options);
+    r.run();
+}
+
+inline read_result read_string(std::string_view text, std::string name, read_options const& options) {
+    configuration cfg;
+    diagnostics diags;
+    document doc;
+    if (doc.load_string(text, std::move(name), diags, options.limits)) read_document(doc, cfg, diags, options);
+    return {std::move(cfg), std::move(diags)};
+}
+
+inline read_result read_file(std::string const& path, read_options const& options) {
+    configuration cfg;
+    diagnostics diags;
+    document doc;
+    if (doc.load_file(path, diags, options.limits)) read_document(doc, cfg, diags, options);
+    return {std::move(cfg), std::move(diags)};
+}
+
+inline read_result read_stream(std::istream& in, std::string name, read_options const& options) {
+    configuration cfg;
+    diagnostics diags;
+    document doc;
+    if (doc.load_stream(in, std::move(name), diags, options.limits)) read_document(doc, cfg, diags, options);
+    return {std::move(cfg), std::move(diags)};
+}
+
+} // namespace wsbind::config
+
+#endif

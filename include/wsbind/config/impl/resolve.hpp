@@ -1,0 +1,265 @@
+// Copyright (c) wsbind developers. Distributed under the Boost Software License 1.0.
+#ifndef WSBIND_CONFIG_IMPL_RESOLVE_HPP
+#define WSBIND_CONFIG_IMPL_RESOLVE_HPP
+
+#include <wsbind/config/impl/names.hpp>
+#include <wsbind/config/resolve.hpp>
+#include <wsbind/config/values.hpp>
+#include <wsbind/core/facts.hpp>
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace wsbind::config {
+
+namespace detail {
+
+inline std::string_view transport_element_scheme(std::string_view element) noexcept {
+    if (element == "httpTransport") return "http";
+    if (element == "httpsTransport") return "https";
+    if (element == "tcpTransport") return "net.tcp";
+    if (element == "namedPipeTransport") return "net.pipe";
+    if (element == "msmqTransport") return "net.msmq";
+    if (element == "msmqIntegration") return "msmq.formatname";
+    if (element == "peerTransport") return "net.p2p";
+    if (element == "udpTransport") return "soap.udp";
+    return {};
+}
+
+inline std::string_view section_scheme(std::string_view section) noexcept {
+    if (section == "basicHttpBinding" || section == "basicHttpContextBinding" || section == "netHttpBinding" ||
+        section == "mexHttpBinding" || section == "webHttpBinding" || section == "wsHttpBinding" ||
+        section == "ws2007HttpBinding" || section == "wsDualHttpBinding" || section == "wsFederationHttpBinding" ||
+        section == "ws2007FederationHttpBinding" || section == "wsHttpContextBinding")
+        return "http";
+    if (section == "basicHttpsBinding" || section == "netHttpsBinding" || section == "mexHttpsBinding") return "https";
+    if (section == "netTcpBinding" || section == "netTcpContextBinding" || section == "mexTcpBinding") return "net.tcp";
+    if (section == "netNamedPipeBinding" || section == "mexNamedPipeBinding") return "net.pipe";
+    if (section == "netMsmqBinding") return "net.msmq";
+    if (section == "msmqIntegrationBinding") return "msmq.formatname";
+    if (section == "netPeerTcpBinding") return "net.p2p";
+    if (section == "udpBinding") return "soap.udp";
+    return {};
+}
+
+inline std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out) c = ascii_lower(c);
+    return out;
+}
+
+} // namespace detail
+
+inline std::string binding_scheme(std::string_view section, binding_config const* configured,
+                                  binding_description const* description) {
+    if (section == "customBinding") {
+        if (configured)
+            for (auto const& e : configured->element_order)
+                if (auto s = detail::transport_element_scheme(e); !s.empty()) return std::string(s);
+        return {};
+    }
+    if (description) return std::string(transport_scheme(*description));
+    return std::string(detail::section_scheme(section));
+}
+
+inline std::string combine_address(std::string_view base, std::string_view relative) {
+    while (!relative.empty() && (relative.front() == '/' || relative.front() == '\\')) relative.remove_prefix(1);
+    std::string out(base);
+    if (relative.empty()) return out;
+    if (out.empty() || out.back() != '/') out += '/';
+    out.append(relative);
+    return out;
+}
+
+namespace detail {
+
+class resolver {
+public:
+    resolver(configuration const& cfg, diagnostics& diags, std::string file) : cfg_(cfg), diags_(diags), file_(std::move(file)) {
+        // Lookups by key: configurations can hold thousands of bindings, behaviors and endpoints.
+        for (auto const& b : cfg_.bindings) bindings_.emplace(b.section + '\x01' + b.name, &b);
+        for (auto const& b : cfg_.behaviors)
+            behaviors_.emplace(std::string(1, b.kind == behavior_kind::service ? 's' : 'e') + b.name, &b);
+    }
+
+    resolved_configuration run() {
+        resolved_configuration out;
+        for (auto const& s : cfg_.services) {
+            resolved_service rs;
+            rs.source = &s;
+            rs.behavior = find_behavior(behavior_kind::service, s.behavior_configuration, s.origin, "behaviorConfiguration");
+            for (auto const& e : s.endpoints) rs.endpoints.push_back(resolve_endpoint(e, &s));
+            out.services.push_back(std::move(rs));
+        }
+        for (auto const& e : cfg_.client) out.client.push_back(resolve_endpoint(e, nullptr));
+        return out;
+    }
+
+private:
+    void report(severity sev, origin const& o, std::string_view attribute, std::string message, std::string value,
+                std::string allowed, std::string code) {
+        diagnostic d;
+        d.severity = sev;
+        d.file = file_;
+        d.position = attribute.empty() ? o.position : o.attribute(attribute);
+        d.path = attribute.empty() ? o.path : o.path + "/@" + std::string(attribute);
+        d.message = std::move(message);
+        d.value = std::move(value);
+        d.allowed = std::move(allowed);
+        d.code = std::move(code);
+        diags_.add(std::move(d));
+    }
+
+    std::string names_of(behavior_kind kind) const {
+        std::string out;
+        for (auto const& b : cfg_.behaviors) {
+            if (b.kind != kind) continue;
+            if (!out.empty()) out += ", ";
+            out += b.name.empty() ? "(unnamed)" : b.name;
+        }
+        return out.empty() ? "none are configured" : out;
+    }
+
+    behavior_config const* find_behavior(behavior_kind kind, std::string const& name, origin const& o, std::string_view attr) {
+        if (auto it = behaviors_.find(std::string(1, kind == behavior_kind::service ? 's' : 'e') + name); it != behaviors_.end())
+            return it->second;
+        if (name.empty()) return nullptr; // no default behavior: nothing applied
+        report(severity::error, o, attr,
+               std::string("There is no ") + (kind == behavior_kind::service ? "service" : "endpoint") + " behavior named '" +
+                   name + "'.",
+               name, names_of(kind), kind == behavior_kind::service ? "ConfigInvalidServiceBehavior" : "ConfigInvalidEndpointBehavior");
+        return nullptr;
+    }
+
+    std::string configured_names(std::string const& section) const {
+        std::string out;
+        for (auto const& b : cfg_.bindings) {
+            if (b.section != section) continue;
+            if (!out.empty()) out += ", ";
+            out += b.name.empty() ? "(unnamed)" : b.name;
+        }
+        return out.empty() ? "none are configured" : out;
+    }
+
+    resolved_endpoint resolve_endpoint(endpoint_config const& e, service_config const* service) {
+        resolved_endpoint r;
+        r.source = &e;
+        r.binding_section = e.binding;
+        bool const client = service == nullptr;
+        r.behavior = find_behavior(behavior_kind::endpoint, e.behavior_configuration, e.origin, "behaviorConfiguration");
+
+        if (!e.endpoint_configuration.empty() && e.kind.empty())
+            report(severity::error, e.origin, "endpointConfiguration",
+                   "The endpointConfiguration '" + e.endpoint_configuration + "' needs a kind (a standard endpoint type).",
+                   e.endpoint_configuration, "kind=\"...\" together with endpointConfiguration", "ConfigInvalidAttribute");
+        if (!e.kind.empty()) {
+            report(severity::warning, e.origin, "kind",
+                   "Standard endpoints (kind='" + e.kind + "') are not modelled by wsbind; the endpoint is kept as written.", e.kind,
+                   {}, "wsbind_unmodelled");
+        }
+        if (e.binding.empty()) {
+            if (e.kind.empty())
+                report(severity::error, e.origin, {}, "The required attribute 'binding' was not found on this endpoint.", {},
+                       "a binding type, e.g. basicHttpBinding", "Config_base_required_attribute_missing");
+            if (!e.binding_configuration.empty())
+                report(severity::error, e.origin, "bindingConfiguration",
+                       "The endpoint names bindingConfiguration '" + e.binding_configuration + "' but no binding type.",
+                       e.binding_configuration, "binding=\"...\" together with bindingConfiguration", "ConfigInvalidAttribute");
+        }
+        if (client && e.contract.empty() && e.kind.empty())
+            report(severity::error, e.origin, {}, "The required attribute 'contract' was not found on this endpoint.", {},
+                   "the contract's configuration name", "Config_base_required_attribute_missing");
+
+        if (!e.binding.empty()) resolve_binding(e, r);
+
+        // Address.
+        std::string const written = e.address.value_or("");
+        r.address = written;
+        std::string scheme;
+        if (is_absolute_uri(written, &scheme)) {
+            r.address_absolute = true;
+        } else if (service && !r.scheme.empty()) {
+            std::string const* base = nullptr;
+            std::string schemes;
+            for (auto const& b : service->base_addresses) {
+                std::string bs;
+                if (!is_absolute_uri(b, &bs)) continue;
+                if (!schemes.empty()) schemes += ", ";
+                schemes += bs;
+                if (detail::lower_ascii(bs) == r.scheme && !base) base = &b;
+            }
+            if (base) {
+                r.address = combine_address(*base, written);
+                r.address_absolute = true;
+            } else if (!service->base_addresses.empty()) {
+                report(severity::error, e.origin, "address",
+                       "Could not find a base address that matches scheme " + r.scheme + " for the endpoint with binding " +
+                           e.binding + ". Registered base address schemes are [" + schemes + "].",
+                       written, "a base address with scheme " + r.scheme + ", or an absolute address", "SFxEndpointNoMatchingScheme");
+            } else if (e.kind.empty()) {
+                report(severity::warning, e.origin, "address",
+                       "The endpoint address '" + written +
+                           "' is relative and the service has no base address: it resolves only when the host supplies one "
+                           "(IIS/WAS hosting).",
+                       written, {}, "wsbind_relative_address_without_base");
+            }
+        }
+        return r;
+    }
+
+    void resolve_binding(endpoint_config const& e, resolved_endpoint& r) {
+        auto const kind = enum_from_string<binding_kind>(e.binding);
+        bool const known = kind || contains(known_binding_sections, e.binding) ||
+                           std::find(cfg_.extensions.binding_extensions.begin(), cfg_.extensions.binding_extensions.end(),
+                                     e.binding) != cfg_.extensions.binding_extensions.end();
+        if (!known) {
+            report(severity::error, e.origin, "binding",
+                   "The binding at system.serviceModel/bindings/" + e.binding +
+                       " does not match a configured binding type. This is an invalid value for binding.",
+                   e.binding, "a binding type WCF knows or the file registers (names are case-sensitive)", "ConfigInvalidSection");
+            return;
+        }
+        auto const found = bindings_.find(e.binding + '\x01' + e.binding_configuration);
+        binding_config const* configured = found == bindings_.end() ? nullptr : found->second;
+        if (!configured && !e.binding_configuration.empty()) {
+            report(severity::error, e.origin, "bindingConfiguration",
+                   "The " + e.binding + " binding does not have a configured binding named '" + e.binding_configuration +
+                       "'. This is an invalid value for bindingConfiguration.",
+                   e.binding_configuration, configured_names(e.binding), "ConfigInvalidBindingConfigurationName");
+        }
+        r.binding = configured;
+        if (kind) {
+            if (configured) {
+                if (configured->fully_modelled && configured->kind) r.description = configured->description;
+            } else if (*kind != binding_kind::custom) {
+                r.description = default_description(*kind);
+            }
+        } else if (e.kind.empty()) {
+            report(severity::warning, e.origin, "binding",
+                   "The binding type " + e.binding + " is not modelled by wsbind; this endpoint is kept but not resolved to a "
+                   "wsbind binding.",
+                   e.binding, {}, "wsbind_unmodelled");
+        }
+        r.scheme = binding_scheme(e.binding, configured, r.description ? &*r.description : nullptr);
+    }
+
+    configuration const& cfg_;
+    diagnostics& diags_;
+    std::string file_;
+    std::unordered_map<std::string, binding_config const*> bindings_;   ///< first of each key, as find_binding
+    std::unordered_map<std::string, behavior_config const*> behaviors_;
+};
+
+} // namespace detail
+
+inline resolved_configuration resolve(configuration const& cfg, diagnostics& diags, std::string const& file) {
+    return detail::resolver(cfg, diags, file).run();
+}
+
+} // namespace wsbind::config
+
+#endif

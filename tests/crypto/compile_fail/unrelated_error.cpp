@@ -1,0 +1,2 @@
+#include "exemplar.hpp"
+int main() { return this_identifier_does_not_exist; }
