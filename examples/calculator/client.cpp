@@ -2,12 +2,16 @@
 //
 // Calls the WCF samples' calculator through each <client><endpoint> of contract ICalculator in the
 // configuration file (or the one named by --endpoint), as the sample's client does, and prints the
-// results. HTTPS: --ca names the CA the service certificate must chain to, --certificate/--key the
-// client certificate (Transport security with clientCredentialType Certificate).
+// results. HTTPS: --ca names the CA the service certificate must chain to (default: the system's);
+// the client certificate (Transport security with clientCredentialType Certificate) is the one the
+// endpoint behavior's <clientCredentials><clientCertificate> names, from wsbind's certificate stores
+// ($WSBIND_CERT_STORE_ROOT), or the PEM files given with --certificate/--key.
 #include "calculator.hpp"
 #include "files.hpp"
 
+#include <wsbind/channel/certificates.hpp>
 #include <wsbind/channel/configured.hpp>
+#include <wsbind/crypto/openssl/backend.hpp>
 #include <wsbind/config/reader.hpp>
 #include <wsbind/http/beast/backend.hpp>
 #include <wsbind/soap/data_contract.hpp>
@@ -74,8 +78,23 @@ int main(int argc, char** argv) {
     }
     int failures = 0;
     for (auto const& name : names) {
+        auto endpoint_options = options;
+        for (auto const& e : cfg.client) {
+            if (e.name != name || !endpoint_options.tls.client_certificate_pem.empty()) continue;
+            auto const* b = cfg.find_behavior(wsbind::config::behavior_kind::endpoint, e.behavior_configuration);
+            if (b == nullptr || !b->client_credentials || !b->client_credentials->client_certificate.specified) continue;
+            wsbind::x509_stores<wsbind::openssl_backend> stores;
+            std::string error;
+            auto pem = wsbind::configured_client_certificate(cfg, name, stores, error);
+            if (!pem) {
+                std::cerr << "calculator-client: " << error << "\n";
+                return 1;
+            }
+            endpoint_options.tls.client_certificate_pem = pem->first;
+            endpoint_options.tls.client_key_pem = pem->second;
+        }
         wsbind::configured_result r;
-        auto c = wsbind::make_configured_client<wsbind::beast_backend>(cfg, name, calculator::contract(), r, options, *config_file);
+        auto c = wsbind::make_configured_client<wsbind::beast_backend>(cfg, name, calculator::contract(), r, endpoint_options, *config_file);
         for (auto const& e : r.errors) std::cerr << e << "\n";
         if (!c) return 1;
         std::cout << "Endpoint " << name << " (" << c->address() << "):\n";

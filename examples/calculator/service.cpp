@@ -1,14 +1,18 @@
-// calculator-service --config FILE [--certificate PEM --key PEM [--client-ca PEM]] [--trace]
+// calculator-service --config FILE [--certificate PEM --key PEM] [--client-ca PEM] [--trace]
 //
 // Hosts the WCF samples' CalculatorService as its configuration file says: <service
 // name="Microsoft.ServiceModel.Samples.CalculatorService">, its base addresses, endpoints and
-// bindings (basicHttpBinding / wsHttpBinding, security None or Transport). HTTPS endpoints take the
-// service certificate from PEM files (the certificate store plugs in here later). Prints "The service
-// is ready." and serves until <ENTER>, end of input, or SIGINT/SIGTERM.
+// bindings (basicHttpBinding / wsHttpBinding, security None or Transport). HTTPS endpoints present
+// the certificate the service behavior's <serviceCredentials><serviceCertificate> names, found in
+// wsbind's certificate stores (tools/wsbind-store; root $WSBIND_CERT_STORE_ROOT), or the PEM files
+// given with --certificate/--key. --client-ca names the CAs client certificates must chain to.
+// Prints "The service is ready." and serves until <ENTER>, end of input, or SIGINT/SIGTERM.
 #include "calculator.hpp"
 #include "files.hpp"
 
+#include <wsbind/channel/certificates.hpp>
 #include <wsbind/channel/configured.hpp>
+#include <wsbind/crypto/openssl/backend.hpp>
 #include <wsbind/config/reader.hpp>
 #include <wsbind/http/beast/backend.hpp>
 
@@ -41,6 +45,17 @@ int main(int argc, char** argv) {
             return 1;
         }
         options.service_certificate = std::make_shared<wsbind::http::pem_certificate_source>(*chain, *key);
+    } else if (auto const* s = cfg.find_service(calculator::service_name); s != nullptr && !s->behavior_configuration.empty()) {
+        auto const* b = cfg.find_behavior(wsbind::config::behavior_kind::service, s->behavior_configuration);
+        if (b != nullptr && b->service_credentials && b->service_credentials->service_certificate.specified) {
+            wsbind::x509_stores<wsbind::openssl_backend> stores;
+            std::string error;
+            options.service_certificate = wsbind::configured_service_certificate(cfg, calculator::service_name, stores, error);
+            if (!options.service_certificate) {
+                std::cerr << "calculator-service: " << error << "\n";
+                return 1;
+            }
+        }
     }
     if (auto ca = calculator::option(argc, argv, "--client-ca")) options.trusted_client_ca_pem = calculator::read_text(*ca).value_or("");
     bool const trace = std::string_view(argv[argc - 1]) == "--trace";
