@@ -21,6 +21,10 @@
 /// |                        |               | out-of-order message held for ordered delivery)                 |
 /// | `s.on_timer(c)`        | `void`        | called at or after `c.wake_at`: retransmit, send acks/keep-alives |
 ///
+/// One step object serves one endpoint (service) or one client, and the service side calls it from
+/// several server threads at once: a stateful step (sessions, sequences, replay caches) keeps its
+/// state per session and synchronises itself.
+///
 /// How the later layers fit:
 /// - Message security (`security_layer::message_step<CryptoBackend>`, next issue) adds `o:Security` as
 ///   the last header on the way out (timestamp, tokens, signature over body and WS-Addressing
