@@ -20,10 +20,7 @@
 /// Certificates named by `<serviceCertificate>`/`<clientCertificate>` come from the credential store;
 /// until that layer is wired in, HTTPS certificates are given to `service_host_options` /
 /// `client_options` as PEM.
-///
-/// Needs the configuration layer (<wsbind/config/...>); without it this header declares nothing.
 
-#if __has_include(<wsbind/config/resolve.hpp>)
 
 #include <wsbind/channel/client.hpp>
 #include <wsbind/channel/service_host.hpp>
@@ -184,7 +181,5 @@ template <http_backend HttpBackend>
 }
 
 } // namespace wsbind
-
-#endif // __has_include(<wsbind/config/resolve.hpp>)
 
 #endif
