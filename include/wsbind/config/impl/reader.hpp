@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <array>
+#include <deque>
 #include <istream>
 #include <optional>
 #include <span>
@@ -42,69 +43,6 @@ inline bool starts_with(std::string_view s, std::string_view prefix) noexcept {
 }
 inline bool ends_with(std::string_view s, std::string_view suffix) noexcept {
     return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
-/// The binding schema of one binding type, indexed for lookup by (element, path) without
-/// allocating (the schema's strings have static storage).
-class schema_index {
-public:
-    explicit schema_index(binding_kind kind) {
-        for (auto const& s : binding_schema(kind)) {
-            auto& e = element(s.element);
-            e.by_path.emplace(s.path, &s);
-            // Every directory prefix of the path ("security/", "security/message/").
-            for (std::size_t slash = s.path.find('/'); slash != std::string_view::npos; slash = s.path.find('/', slash + 1)) {
-                auto const prefix = s.path.substr(0, slash + 1);
-                auto [it, inserted] = e.first_in_prefix.emplace(prefix, s.optional ? nullptr : &s);
-                if (!inserted && !it->second && !s.optional) it->second = &s;
-            }
-        }
-    }
-    [[nodiscard]] setting const* find(std::string_view element, std::string_view path) const {
-        auto const* e = lookup(element);
-        if (!e) return nullptr;
-        auto it = e->by_path.find(path);
-        return it == e->by_path.end() ? nullptr : it->second;
-    }
-    /// Whether some setting's path starts with `prefix` (a directory, ending in '/').
-    [[nodiscard]] bool has_prefix(std::string_view element, std::string_view prefix) const {
-        auto const* e = lookup(element);
-        return e && e->first_in_prefix.count(prefix) != 0;
-    }
-    /// The first non-optional setting under `prefix`, in schema order (what `touch` writes to
-    /// create an optional group), or nullptr.
-    [[nodiscard]] setting const* first_under(std::string_view element, std::string_view prefix) const {
-        auto const* e = lookup(element);
-        if (!e) return nullptr;
-        auto it = e->first_in_prefix.find(prefix);
-        return it == e->first_in_prefix.end() ? nullptr : it->second;
-    }
-
-private:
-    struct element_index {
-        std::string_view name;
-        std::unordered_map<std::string_view, setting const*> by_path;
-        std::unordered_map<std::string_view, setting const*> first_in_prefix;
-    };
-    element_index& element(std::string_view name) {
-        for (auto& e : elements_)
-            if (e.name == name) return e;
-        elements_.push_back({name, {}, {}});
-        return elements_.back();
-    }
-    [[nodiscard]] element_index const* lookup(std::string_view name) const noexcept {
-        for (auto const& e : elements_)
-            if (e.name == name) return &e;
-        return nullptr;
-    }
-    std::vector<element_index> elements_;
-};
-
-inline schema_index const& index_for(binding_kind kind) {
-    static schema_index const indexes[] = {
-        schema_index(binding_kind::basic_http), schema_index(binding_kind::ws_http), schema_index(binding_kind::ws_2007_http),
-        schema_index(binding_kind::ws_dual_http), schema_index(binding_kind::net_tcp), schema_index(binding_kind::custom)};
-    return indexes[static_cast<std::size_t>(kind)];
 }
 
 /// Enumeration names a binding's configuration element accepts where its .NET enum is narrower
@@ -139,6 +77,81 @@ inline std::string_view allowed_enum_names(binding_kind kind, std::string_view e
     if (path == "security/message/clientCredentialType") return l.message;
     if (path == "security/transport/clientCredentialType") return l.transport;
     return {};
+}
+
+/// The binding schema of one binding type, indexed for lookup by (element, path) without
+/// allocating (the schema's strings have static storage).
+class schema_index {
+public:
+    /// A setting with its value spec (computed once: the names allowed in its place included).
+    struct entry {
+        setting const* s;
+        value_spec spec;
+    };
+
+    explicit schema_index(binding_kind kind) {
+        for (auto const& s : binding_schema(kind)) {
+            auto& e = element(s.element);
+            value_spec spec = spec_of(s);
+            spec.allowed_names = allowed_enum_names(kind, s.element, s.path);
+            e.by_path.emplace(s.path, entry{&s, spec});
+            // Every directory prefix of the path ("security/", "security/message/").
+            for (std::size_t slash = s.path.find('/'); slash != std::string_view::npos; slash = s.path.find('/', slash + 1)) {
+                auto const prefix = s.path.substr(0, slash + 1);
+                auto [it, inserted] = e.first_in_prefix.emplace(prefix, s.optional ? nullptr : &s);
+                if (!inserted && !it->second && !s.optional) it->second = &s;
+            }
+        }
+    }
+    [[nodiscard]] setting const* find(std::string_view element, std::string_view path) const {
+        auto const* e = find_entry(element, path);
+        return e ? e->s : nullptr;
+    }
+    [[nodiscard]] entry const* find_entry(std::string_view element, std::string_view path) const {
+        auto const* e = lookup(element);
+        if (!e) return nullptr;
+        auto it = e->by_path.find(path);
+        return it == e->by_path.end() ? nullptr : &it->second;
+    }
+    /// Whether some setting's path starts with `prefix` (a directory, ending in '/').
+    [[nodiscard]] bool has_prefix(std::string_view element, std::string_view prefix) const {
+        auto const* e = lookup(element);
+        return e && e->first_in_prefix.count(prefix) != 0;
+    }
+    /// The first non-optional setting under `prefix`, in schema order (what `touch` writes to
+    /// create an optional group), or nullptr.
+    [[nodiscard]] setting const* first_under(std::string_view element, std::string_view prefix) const {
+        auto const* e = lookup(element);
+        if (!e) return nullptr;
+        auto it = e->first_in_prefix.find(prefix);
+        return it == e->first_in_prefix.end() ? nullptr : it->second;
+    }
+
+private:
+    struct element_index {
+        std::string_view name;
+        std::unordered_map<std::string_view, entry> by_path;
+        std::unordered_map<std::string_view, setting const*> first_in_prefix;
+    };
+    element_index& element(std::string_view name) {
+        for (auto& e : elements_)
+            if (e.name == name) return e;
+        elements_.push_back({name, {}, {}});
+        return elements_.back();
+    }
+    [[nodiscard]] element_index const* lookup(std::string_view name) const noexcept {
+        for (auto const& e : elements_)
+            if (e.name == name) return &e;
+        return nullptr;
+    }
+    std::vector<element_index> elements_;
+};
+
+inline schema_index const& index_for(binding_kind kind) {
+    static schema_index const indexes[] = {
+        schema_index(binding_kind::basic_http), schema_index(binding_kind::ws_http), schema_index(binding_kind::ws_2007_http),
+        schema_index(binding_kind::ws_dual_http), schema_index(binding_kind::net_tcp), schema_index(binding_kind::custom)};
+    return indexes[static_cast<std::size_t>(kind)];
 }
 
 /// Presence of the optional groups of a customBinding `<security>` element (applied as a whole
@@ -270,6 +283,8 @@ private:
 
     /// Text or CDATA inside a configuration element is an error in .NET.
     void check_no_text(pugi::xml_node node, std::string const& path) {
+        // text() finds the first text or CDATA child inside pugixml: most elements have none.
+        if (!node.text()) return;
         for (auto c : node.children()) {
             if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
                 std::string_view v = c.value();
@@ -494,9 +509,16 @@ private:
     /// Reads `node` (an element at relative path `prefix`, "" for the root element) through a
     /// lookup that knows the element's attributes and children.
     template <class Lookup>
-    void read_element(pugi::xml_node node, std::string const& prefix, std::string const& path, Lookup& lk) {
-        std::string p = prefix, q = path;
+    void read_element(pugi::xml_node node, std::string_view prefix, std::string_view path, Lookup& lk) {
+        // Builders reused from element to element (a deque: nested reads never move them).
+        if (builders_.size() < builder_depth_ + 2) builders_.resize(builder_depth_ + 2);
+        std::string& p = builders_[builder_depth_];
+        std::string& q = builders_[builder_depth_ + 1];
+        builder_depth_ += 2;
+        p.assign(prefix);
+        q.assign(path);
         read_element_in(node, p, q, lk);
+        builder_depth_ -= 2;
     }
 
     /// Names already seen among an element's children (few: no allocation below 16).
@@ -526,8 +548,7 @@ private:
             std::size_t const mark = prefix.size();
             prefix.append(an);
             if (auto const* e = lk.find(prefix)) {
-                value_spec const spec = lk.spec(*e, prefix);
-                auto r = parse_value(spec, a.value(), an);
+                auto r = parse_value(lk.spec(*e, prefix), a.value(), an);
                 current_position = doc_.position_of_value(a);
                 if (!r) bad_value(a, path, r);
                 else lk.set(*e, r.value, prefix);
@@ -600,15 +621,11 @@ private:
         binding_config& b;
 
         bool is_key(std::string const& prefix, std::string_view an) const { return prefix.empty() && element.empty() && an == "name"; }
-        setting const* find(std::string const& rel) const { return idx.find(element, rel); }
-        value_spec spec(setting const& s, std::string const& rel) const {
-            value_spec v = spec_of(s);
-            v.allowed_names = allowed_enum_names(kind, element, rel);
-            return v;
-        }
-        void set(setting const& s, setting_value const& v, std::string const&) const {
-            apply(s, b.description, v); // readerQuotas: 0 keeps the default
-            b.positions.emplace_back(&s, r.current_position);
+        schema_index::entry const* find(std::string const& rel) const { return idx.find_entry(element, rel); }
+        value_spec const& spec(schema_index::entry const& e, std::string const&) const { return e.spec; }
+        void set(schema_index::entry const& e, setting_value const& v, std::string const&) const {
+            apply(*e.s, b.description, v); // readerQuotas: 0 keeps the default
+            b.positions.emplace_back(e.s, r.current_position);
         }
         void touch(std::string const& prefix) const {
             if (prefix.empty()) return;
@@ -719,9 +736,10 @@ private:
                 b.section = section_name;
                 b.name = item.attribute("name").value();
                 if (for_remove) return b;
-                std::string bpath = child_path(ipath, "binding", "name", b.name);
                 b.positions.reserve(8);
-                b.origin = origin_of(item, bpath);
+                b.origin.position = doc_.position_of(item);
+                b.origin.path = child_path(ipath, "binding", "name", b.name);
+                std::string const& bpath = b.origin.path;
                 if (kind) {
                     b.kind = *kind;
                     b.description = default_description(*kind);
@@ -845,7 +863,7 @@ private:
                 if (f.path == rel && !f.is_marker()) return &f;
             return nullptr;
         }
-        value_spec spec(field_def<Root> const& f, std::string const&) const { return f.spec; }
+        value_spec const& spec(field_def<Root> const& f, std::string const&) const { return f.spec; }
         void set(field_def<Root> const& f, setting_value const& v, std::string const&) const {
             f.set(root, v);
             if (positions) positions->attributes.emplace_back(f.path, r.current_position);
@@ -973,6 +991,10 @@ private:
     void read_behaviors(pugi::xml_node node, std::string const& path) {
         no_attributes(node, path);
         check_no_text(node, path);
+        std::size_t count = 0;
+        for (auto c : node.children())
+            for (auto b : c.children("behavior")) { (void)b; ++count; }
+        cfg_.behaviors.reserve(cfg_.behaviors.size() + count);
         std::vector<std::string_view> seen;
         for (auto c : node.children()) {
             if (c.type() != pugi::node_element) continue;
@@ -987,23 +1009,24 @@ private:
     void read_behavior_collection(pugi::xml_node node, std::string const& path, behavior_kind kind) {
         no_attributes(node, path);
         check_no_text(node, path);
-        // Behaviors of both kinds share cfg_.behaviors; this collection covers its own kind only.
-        std::vector<behavior_config> items;
+        // Behaviors of both kinds share cfg_.behaviors; this collection covers its own kind only
+        // (those from `first` on: a collection element is read once, `repeated` sees to that).
+        std::size_t const first = cfg_.behaviors.size();
         read_collection(
-            node, path, "behavior", items, {"name"},
+            node, path, "behavior", cfg_.behaviors, {"name"},
             [&](pugi::xml_node item, std::string const& ipath, bool for_remove) -> std::optional<behavior_config> {
                 behavior_config b;
                 b.kind = kind;
                 b.name = item.attribute("name").value();
                 if (for_remove) return b;
-                std::string bpath = child_path(ipath, "behavior", "name", b.name);
-                b.origin = origin_of(item, bpath);
+                b.origin.position = doc_.position_of(item);
+                b.origin.path = child_path(ipath, "behavior", "name", b.name);
+                std::string const& bpath = b.origin.path;
                 read_behavior(item, bpath, b);
                 return b;
             },
-            [](behavior_config const& b) { return b.name; }, [](behavior_config const& b) { return keyed("behavior", "name", b.name); });
-        cfg_.behaviors.reserve(cfg_.behaviors.size() + items.size());
-        for (auto& b : items) cfg_.behaviors.push_back(std::move(b));
+            [](behavior_config const& b) { return b.name; }, [](behavior_config const& b) { return keyed("behavior", "name", b.name); },
+            true, first);
     }
 
     void read_behavior(pugi::xml_node node, std::string const& path, behavior_config& b) {
@@ -1097,10 +1120,9 @@ private:
         endpoint_lookup lk{{*this, table, e, nullptr, {}, {}, &e.origin}};
         std::string const name = node.attribute("name").value();
         std::string const contract = node.attribute("contract").value();
-        std::string const epath = !name.empty() ? child_path(path, "endpoint", "name", name)
-                                                : child_path(path, "endpoint", "contract", contract);
-        e.origin = origin_of(node, epath);
-        read_element(node, {}, epath, lk);
+        e.origin.position = doc_.position_of(node);
+        e.origin.path = !name.empty() ? child_path(path, "endpoint", "name", name) : child_path(path, "endpoint", "contract", contract);
+        read_element(node, {}, e.origin.path, lk);
         return e;
     }
 
@@ -1119,8 +1141,9 @@ private:
                 service_config s;
                 s.name = item.attribute("name").value();
                 if (for_remove) return s;
-                std::string spath = child_path(ipath, "service", "name", s.name);
-                s.origin = origin_of(item, spath);
+                s.origin.position = doc_.position_of(item);
+                s.origin.path = child_path(ipath, "service", "name", s.name);
+                std::string const& spath = s.origin.path;
                 if (!item.attribute("name") || s.name.empty()) {
                     report(severity::error, item, spath,
                            item.attribute("name") ? "The value for the property 'name' is not valid. The error is: The string "
@@ -1242,6 +1265,8 @@ private:
     configuration& cfg_;
     diagnostics& diags_;
     read_options const& options_;
+    std::deque<std::string> builders_; ///< path builders of read_element, by nesting depth
+    std::size_t builder_depth_ = 0;
 };
 
 } // namespace detail

@@ -203,8 +203,9 @@ inline parsed_value parse_int(value_spec const& spec, std::string_view text, std
 
 inline parsed_value parse_ts(value_spec const& spec, std::string_view text, std::string_view property) {
     auto r = parse_timespan(text);
-    std::string const allowed = "a TimeSpan ([-][d.]hh:mm[:ss[.fffffff]] or d) in the range " + range_text(spec) +
-                                ", or Infinite";
+    auto allowed = [&] {
+        return "a TimeSpan ([-][d.]hh:mm[:ss[.fffffff]] or d) in the range " + range_text(spec) + ", or Infinite";
+    };
     if (!r) {
         std::string inner(text);
         switch (r.error) {
@@ -218,12 +219,12 @@ inline parsed_value parse_ts(value_spec const& spec, std::string_view text, std:
             inner += " is not a valid value for TimeSpan.";
             break;
         }
-        return fail(conversion_error(property, inner), allowed, "Top_level_conversion_error_from_string");
+        return fail(conversion_error(property, inner), allowed(), "Top_level_conversion_error_from_string");
     }
     if (!r.value.is_infinite() && (r.value.ticks() < spec.min || r.value.ticks() > spec.max)) {
         return fail(validation_error(property, "The value must be inside the range " + range_text(spec) +
                                                    " (or Infinite)."),
-                    allowed, "Validation_scalar_range_violation_not_in_range");
+                    allowed(), "Validation_scalar_range_violation_not_in_range");
     }
     return success(setting_value{r.value.ticks(), {}});
 }
