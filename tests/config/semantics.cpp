@@ -100,7 +100,7 @@ TEST_CASE("resolve: relative addresses against the base address of the binding's
     CHECK(e[2].address == "https://localhost:8443/app/secure");
     CHECK(e[3].address == "http://elsewhere/x");
     CHECK(e[4].address == "http://localhost:8000/app/mex");
-    CHECK_FALSE(e[4].description.has_value());
+    CHECK(e[4].description == nullptr);
 
     auto none = check(service_model(R"(<services><service name="S">
   <host><baseAddresses><add baseAddress="http://localhost:8000/app"/></baseAddresses></host>
