@@ -27,6 +27,7 @@ namespace wsbind::config {
 /// One attribute (or presence marker) of a configuration element of type Root.
 template <class Root>
 struct field_def {
+    using root_type = Root;
     std::string_view path;
     value_spec spec;
     setting_value (*get)(Root const&) = nullptr;

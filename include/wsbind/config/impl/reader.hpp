@@ -45,6 +45,50 @@ inline bool ends_with(std::string_view s, std::string_view suffix) noexcept {
     return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
+/// An attribute table (config_schema.hpp) indexed for lookup by path without allocation.
+template <class Root>
+class table_index {
+public:
+    explicit table_index(std::span<field_def<Root> const> table) : table_(table) {
+        for (auto const& f : table) {
+            if (f.is_marker()) markers_[f.path].push_back(&f);
+            else attributes_.try_emplace(f.path, &f); // the first of a path, as a scan in table order finds
+            if (!f.get) continue;
+            // Every directory prefix of the path ("a/", "a/b/"): child elements with something to read.
+            for (std::size_t slash = f.path.find('/'); slash != std::string_view::npos; slash = f.path.find('/', slash + 1))
+                prefixes_.insert(f.path.substr(0, slash + 1));
+        }
+    }
+    [[nodiscard]] std::span<field_def<Root> const> table() const noexcept { return table_; }
+    /// The attribute at `path` (not a marker), or nullptr.
+    [[nodiscard]] field_def<Root> const* attribute(std::string_view path) const {
+        auto it = attributes_.find(path);
+        return it == attributes_.end() ? nullptr : it->second;
+    }
+    /// The markers (paths ending in '/') at `path`, in table order.
+    [[nodiscard]] std::span<field_def<Root> const* const> markers(std::string_view path) const {
+        auto it = markers_.find(path);
+        if (it == markers_.end()) return {};
+        return it->second;
+    }
+    /// Whether a readable field's path starts with `prefix` (a directory, ending in '/').
+    [[nodiscard]] bool has_prefix(std::string_view prefix) const { return prefixes_.count(prefix) != 0; }
+
+private:
+    std::span<field_def<Root> const> table_;
+    std::unordered_map<std::string_view, field_def<Root> const*> attributes_;
+    std::unordered_map<std::string_view, std::vector<field_def<Root> const*>> markers_;
+    std::unordered_set<std::string_view> prefixes_;
+};
+
+/// The index of a table of config_schema.hpp (built once, on first use).
+template <auto const& Table>
+auto const& index_of() {
+    using root = typename std::remove_cvref_t<decltype(Table)>::value_type::root_type;
+    static table_index<root> const index(Table);
+    return index;
+}
+
 /// Enumeration names a binding's configuration element accepts where its .NET enum is narrower
 /// than wsbind's shared one (BasicHttpMessageCredentialType, TcpClientCredentialType, the
 /// per-binding security mode enums), from core's rule table (rules.hpp).
@@ -850,7 +894,7 @@ private:
     template <class Root>
     struct table_lookup {
         reader& r;
-        std::span<field_def<Root> const> table;
+        table_index<Root> const& index;
         Root& root;
         behavior_config* owner = nullptr; ///< where unmodelled children are kept
         std::span<std::string_view const> unmodelled_children{};
@@ -858,39 +902,31 @@ private:
         origin* positions = nullptr;      ///< records where root attributes were written
 
         bool is_key(std::string const&, std::string_view) const { return false; }
-        field_def<Root> const* find(std::string const& rel) const {
-            for (auto const& f : table)
-                if (f.path == rel && !f.is_marker()) return &f;
-            return nullptr;
-        }
+        field_def<Root> const* find(std::string const& rel) const { return index.attribute(rel); }
         value_spec const& spec(field_def<Root> const& f, std::string const&) const { return f.spec; }
         void set(field_def<Root> const& f, setting_value const& v, std::string const&) const {
             f.set(root, v);
             if (positions) positions->attributes.emplace_back(f.path, r.current_position);
         }
         void touch(std::string const& prefix) const {
-            for (auto const& f : table)
-                if (f.path == prefix && f.set) f.set(root, setting_value{1, {}});
+            for (auto const* f : index.markers(prefix))
+                if (f->set) f->set(root, setting_value{1, {}});
         }
-        bool has_child(std::string const& cprefix) const {
-            for (auto const& f : table)
-                if (starts_with(f.path, cprefix) && f.get) return true;
-            return false;
-        }
+        bool has_child(std::string const& cprefix) const { return index.has_prefix(cprefix); }
         std::string attribute_names(std::string const& prefix) const {
             std::vector<std::string_view> paths;
-            for (auto const& f : table) paths.push_back(f.path);
+            for (auto const& f : index.table()) paths.push_back(f.path);
             return names_under(paths, prefix, false);
         }
         std::string child_names(std::string const& prefix) const {
             std::vector<std::string_view> paths;
-            for (auto const& f : table) paths.push_back(f.path);
+            for (auto const& f : index.table()) paths.push_back(f.path);
             for (auto u : unmodelled_children) paths.push_back(u);
             return names_under(paths, prefix, true);
         }
         bool special(reader& rd, pugi::xml_node child, std::string const& cprefix, std::string const& cpath) const {
-            for (auto const& f : table)
-                if (f.path == cprefix && !f.get) return rd.read_table_collection(root, child, cprefix, cpath);
+            for (auto const* f : index.markers(cprefix))
+                if (!f->get) return rd.read_table_collection(root, child, cprefix, cpath);
             return false;
         }
         bool known_unmodelled(std::string const& cprefix) const {
@@ -905,13 +941,12 @@ private:
         }
     };
 
-    template <class Item, std::size_t N>
-    std::optional<Item> read_table_item(pugi::xml_node item, std::string const& path,
-                                        std::array<field_def<Item>, N> const& table, Item start) {
+    template <auto const& Table, class Item>
+    std::optional<Item> read_table_item(pugi::xml_node item, std::string const& path, Item start) {
         Item out = std::move(start);
-        table_lookup<Item> lk{*this, table, out, nullptr, {}, {}, nullptr};
+        table_lookup<Item> lk{*this, index_of<Table>(), out, nullptr, {}, {}, nullptr};
         read_element(item, {}, path, lk);
-        for (auto const& f : table) {
+        for (auto const& f : Table) {
             if (f.required && !item.attribute(std::string(f.path).c_str())) {
                 report(severity::error, item, path,
                        "The required attribute '" + std::string(f.path) + "' was not found.", {}, std::string(f.path),
@@ -931,7 +966,7 @@ private:
                 child, cpath, "add", sc.issued_token_authentication.known_certificates,
                 {"findValue", "storeLocation", "storeName", "x509FindType"},
                 [&](pugi::xml_node item, std::string const& ipath, bool) {
-                    return read_table_item(item, ipath + "/add", certificate_reference_schema, certificate_reference_config{});
+                    return read_table_item<certificate_reference_schema>(item, ipath + "/add", certificate_reference_config{});
                 },
                 [](certificate_reference_config const& c) {
                     return c.find_value + "|" + std::string(to_string(c.location)) + "|" + std::string(to_string(c.name)) + "|" +
@@ -976,7 +1011,7 @@ private:
             child, cpath, "add", cc.scoped_service_certificates, {"targetUri"},
             [&](pugi::xml_node item, std::string const& ipath, bool for_remove) -> std::optional<scoped_certificate_config> {
                 if (for_remove) return scoped_certificate_config{item.attribute("targetUri").value(), {}};
-                return read_table_item(item, ipath + "/add", scoped_certificate_schema, scoped_certificate_config{});
+                return read_table_item<scoped_certificate_schema>(item, ipath + "/add", scoped_certificate_config{});
             },
             [](scoped_certificate_config const& s) { return s.target_uri; },
             [](scoped_certificate_config const& s) { return keyed("add", "targetUri", s.target_uri); });
@@ -1067,12 +1102,12 @@ private:
                 }
                 if (service_side) {
                     b.service_credentials.emplace();
-                    table_lookup<service_credentials_config> lk{*this, service_credentials_schema, *b.service_credentials, &b,
+                    table_lookup<service_credentials_config> lk{*this, index_of<service_credentials_schema>(), *b.service_credentials, &b,
                                                                 service_unmodelled, "serviceCredentials", nullptr};
                     read_element(c, {}, cpath, lk);
                 } else {
                     b.client_credentials.emplace();
-                    table_lookup<client_credentials_config> lk{*this, client_credentials_schema, *b.client_credentials, &b,
+                    table_lookup<client_credentials_config> lk{*this, index_of<client_credentials_schema>(), *b.client_credentials, &b,
                                                                client_unmodelled, "clientCredentials", nullptr};
                     read_element(c, {}, cpath, lk);
                 }
@@ -1095,7 +1130,7 @@ private:
             }
             if (cprefix == "identity/") {
                 rd.no_attributes(child, cpath);
-                table_lookup<endpoint_config> ilk{rd, identity_schema, root, nullptr, {}, {}, nullptr};
+                table_lookup<endpoint_config> ilk{rd, index_of<identity_schema>(), root, nullptr, {}, {}, nullptr};
                 // identity children: read each through the identity table (paths start with identity/).
                 rd.check_no_text(child, cpath);
                 std::vector<std::string_view> seen;
@@ -1113,14 +1148,14 @@ private:
         }
     };
 
-    template <std::size_t N>
-    std::optional<endpoint_config> read_endpoint(pugi::xml_node node, std::string const& path,
-                                                 std::array<field_def<endpoint_config>, N> const& table) {
+    template <auto const& Table>
+    std::optional<endpoint_config> read_endpoint(pugi::xml_node node, std::string const& path) {
         endpoint_config e;
-        endpoint_lookup lk{{*this, table, e, nullptr, {}, {}, &e.origin}};
-        std::string const name = node.attribute("name").value();
-        std::string const contract = node.attribute("contract").value();
+        endpoint_lookup lk{{*this, index_of<Table>(), e, nullptr, {}, {}, &e.origin}};
+        std::string_view const name = node.attribute("name").value();
+        std::string_view const contract = node.attribute("contract").value();
         e.origin.position = doc_.position_of(node);
+        e.origin.attributes.reserve(8);
         e.origin.path = !name.empty() ? child_path(path, "endpoint", "name", name) : child_path(path, "endpoint", "contract", contract);
         read_element(node, {}, e.origin.path, lk);
         return e;
@@ -1142,6 +1177,7 @@ private:
                 s.name = item.attribute("name").value();
                 if (for_remove) return s;
                 s.origin.position = doc_.position_of(item);
+                s.origin.attributes.reserve(4);
                 s.origin.path = child_path(ipath, "service", "name", s.name);
                 std::string const& spath = s.origin.path;
                 if (!item.attribute("name") || s.name.empty()) {
@@ -1201,7 +1237,7 @@ private:
     };
 
     void read_service(pugi::xml_node node, std::string const& path, service_config& s) {
-        service_lookup lk{{*this, service_schema, s, nullptr, {}, {}, &s.origin}};
+        service_lookup lk{{*this, index_of<service_schema>(), s, nullptr, {}, {}, &s.origin}};
         read_element(node, {}, path, lk);
         struct endpoint_item {
             endpoint_config e;
@@ -1221,11 +1257,20 @@ private:
                     e.endpoint_configuration = item.attribute("endpointConfiguration").value();
                     return e;
                 }
-                return read_endpoint(item, ipath, service_endpoint_schema);
+                return read_endpoint<service_endpoint_schema>(item, ipath);
             },
             [](endpoint_config const& e) {
-                return upper(e.address.value_or("")) + "|" + e.binding_configuration + "|" + e.binding_name + "|" +
-                       e.binding_namespace + "|" + e.binding + "|" + e.contract + "|" + e.kind + "|" + e.endpoint_configuration;
+                std::string_view const parts[] = {e.binding_configuration, e.binding_name, e.binding_namespace, e.binding,
+                                                  e.contract, e.kind, e.endpoint_configuration};
+                std::size_t size = e.address ? e.address->size() : 0;
+                for (auto p : parts) size += p.size() + 1;
+                std::string k = upper(e.address.value_or(""));
+                k.reserve(size);
+                for (auto p : parts) {
+                    k += '|';
+                    k.append(p);
+                }
+                return k;
             },
             [](endpoint_config const& e) { return keyed("endpoint", "address", e.address.value_or("")); }, true, 0,
             {"host"});
@@ -1250,9 +1295,16 @@ private:
                     e.name = item.attribute("name").value();
                     return e;
                 }
-                return read_endpoint(item, ipath, client_endpoint_schema);
+                return read_endpoint<client_endpoint_schema>(item, ipath);
             },
-            [](endpoint_config const& e) { return e.contract + "|" + e.name; },
+            [](endpoint_config const& e) {
+                std::string k;
+                k.reserve(e.contract.size() + e.name.size() + 1);
+                k.append(e.contract);
+                k += '|';
+                k.append(e.name);
+                return k;
+            },
             [](endpoint_config const& e) { return keyed("endpoint", "name", e.name); }, true, 0, {"metadata"});
     }
 
