@@ -48,6 +48,10 @@ TEST_CASE("resolve: the unnamed binding is the default configuration (.NET 4)", 
     CHECK(c.resolved.client[1].description->transport.max_received_message_size == 2000);
     CHECK(*c.resolved.client[2].description == default_description(binding_kind::ws_http));
     CHECK(c.resolved.client[2].binding == nullptr);
+    // The description is the configuration's own (not a copy), or the binding type's stored defaults.
+    CHECK(c.resolved.client[0].description == &c.read.partial().bindings.at(0).description);
+    CHECK(c.resolved.client[1].description == &c.read.partial().bindings.at(1).description);
+    CHECK(c.resolved.client[2].description == &default_binding(binding_kind::ws_http));
 }
 
 TEST_CASE("resolve: references must resolve", "[config][resolve]") {

@@ -284,6 +284,22 @@ public:
     }
 
 private:
+    /// Names already seen among an element's children (few: no allocation below 16).
+    struct seen_names {
+        std::array<std::string_view, 16> small{};
+        std::size_t count = 0;
+        std::vector<std::string_view> more;
+        bool insert(std::string_view n) {
+            for (std::size_t i = 0; i < count; ++i)
+                if (small[i] == n) return false;
+            for (auto const& m : more)
+                if (m == n) return false;
+            if (count < small.size()) small[count++] = n;
+            else more.push_back(n);
+            return true;
+        }
+    };
+
     // ---- diagnostics ------------------------------------------------------------------------
 
     void report(severity sev, source_position pos, std::string path, std::string message, std::string value,
@@ -348,15 +364,14 @@ private:
     }
 
     /// A second child element of the same name (`seen` holds names already read).
-    bool repeated(pugi::xml_node child, std::vector<std::string_view>& seen, std::string const& path) {
+    bool repeated(pugi::xml_node child, seen_names& seen, std::string const& path) {
         std::string_view const n = child.name();
-        if (std::find(seen.begin(), seen.end(), n) != seen.end()) {
+        if (!seen.insert(n)) {
             report(severity::error, child, path + "/" + child.name(),
                    "The element <" + std::string(n) + "> may only appear once in this section.", std::string(n), {},
                    "Config_base_element_cannot_have_multiple_child_elements");
             return true;
         }
-        seen.push_back(n);
         return false;
     }
 
@@ -372,18 +387,17 @@ private:
         // <extensions> first: it registers names used by the other sections.
         for (auto sm : groups)
             for (auto child : sm.children("extensions")) read_extensions(child, path + "/extensions");
-        std::vector<std::string_view> seen;
+        seen_names seen;
         for (auto sm : groups)
         for (auto child : sm.children()) {
             if (child.type() != pugi::node_element) continue;
             std::string_view const n = child.name();
             std::string const cpath = path + "/" + child.name();
-            if (std::find(seen.begin(), seen.end(), n) != seen.end()) {
+            if (!seen.insert(n)) {
                 report(severity::error, child, cpath, "Sections must only appear once per config file.", std::string(n), {},
                        "Config_sections_must_be_unique");
                 continue;
             }
-            seen.push_back(n);
             if (child.attribute("configSource")) {
                 report(severity::warning, doc_.position_of(child.attribute("configSource")), cpath + "/@configSource",
                        "The section is read from another file (configSource), which wsbind does not follow; its content is "
@@ -430,7 +444,7 @@ private:
     void read_extensions(pugi::xml_node ext, std::string const& path) {
         no_attributes(ext, path);
         check_no_text(ext, path);
-        std::vector<std::string_view> seen;
+        seen_names seen;
         for (auto c : ext.children()) {
             if (c.type() != pugi::node_element) continue;
             std::string const cpath = path + "/" + c.name();
@@ -565,22 +579,6 @@ private:
         builder_depth_ -= 2;
     }
 
-    /// Names already seen among an element's children (few: no allocation below 16).
-    struct seen_names {
-        std::array<std::string_view, 16> small{};
-        std::size_t count = 0;
-        std::vector<std::string_view> more;
-        bool insert(std::string_view n) {
-            for (std::size_t i = 0; i < count; ++i)
-                if (small[i] == n) return false;
-            for (auto const& m : more)
-                if (m == n) return false;
-            if (count < small.size()) small[count++] = n;
-            else more.push_back(n);
-            return true;
-        }
-    };
-
     /// read_element with `prefix` and `path` as builders: children append to them and restore them.
     template <class Lookup>
     void read_element_in(pugi::xml_node node, std::string& prefix, std::string& path, Lookup& lk) {
@@ -592,10 +590,15 @@ private:
             std::size_t const mark = prefix.size();
             prefix.append(an);
             if (auto const* e = lk.find(prefix)) {
-                auto r = parse_value(lk.spec(*e, prefix), a.value(), an);
+                value_spec const& spec = lk.spec(*e, prefix);
                 current_position = doc_.position_of_value(a);
-                if (!r) bad_value(a, path, r);
-                else lk.set(*e, r.value, prefix);
+                if (spec.kind == value_kind::string && !spec.uri && lk.set_string(*e, a.value())) {
+                    // Stored as written: a string that need not be a URI has nothing to check.
+                } else if (auto r = parse_value(spec, a.value(), an); !r) {
+                    bad_value(a, path, r);
+                } else {
+                    lk.set(*e, r.value, prefix);
+                }
                 prefix.resize(mark);
             } else {
                 prefix.resize(mark);
@@ -671,6 +674,8 @@ private:
             apply(*e.s, b.description, v); // readerQuotas: 0 keeps the default
             b.positions.emplace_back(e.s, r.current_position);
         }
+        bool set_string(schema_index::entry const&, std::string_view) const { return false; } // descriptions hold text
+
         void touch(std::string const& prefix) const {
             if (prefix.empty()) return;
             if (setting const* first = idx.first_under(element, prefix)) first->set(b.description, first->get(b.description));
@@ -749,7 +754,7 @@ private:
         for (auto section : node.children())
             for (auto b : section.children("binding")) { (void)b; ++count; }
         cfg_.bindings.reserve(cfg_.bindings.size() + count);
-        std::vector<std::string_view> seen;
+        seen_names seen;
         for (auto section : node.children()) {
             if (section.type() != pugi::node_element) continue;
             if (repeated(section, seen, path)) continue;
@@ -826,7 +831,8 @@ private:
         }
         check_no_text(node, path);
         std::string transport, encoder, upgrade;
-        std::vector<std::string_view> seen;
+        b.element_order.reserve(6);
+        seen_names seen;
         for (auto child : node.children()) {
             if (child.type() != pugi::node_element) continue;
             std::string_view const n = child.name();
@@ -841,13 +847,12 @@ private:
                        std::string(n), "a binding element WCF knows or the file registers", "ConfigInvalidExtensionElementName");
                 continue;
             }
-            if (std::find(seen.begin(), seen.end(), n) != seen.end()) {
+            if (!seen.insert(n)) {
                 report(severity::error, child, cpath,
                        "The binding element <" + std::string(n) + "> appears more than once in this binding.", std::string(n),
                        {}, "ConfigDuplicateItem");
                 continue;
             }
-            seen.push_back(n);
             // At most one transport, one message encoder, one stream upgrade (CustomBindingElement).
             auto const category = known ? known->category : binding_element_category::other;
             auto one_of = [&](std::string& slot, char const* what, char const* code) {
@@ -907,6 +912,12 @@ private:
         void set(field_def<Root> const& f, setting_value const& v, std::string const&) const {
             f.set(root, v);
             if (positions) positions->attributes.emplace_back(f.path, r.current_position);
+        }
+        bool set_string(field_def<Root> const& f, std::string_view v) const {
+            if (!f.set_string) return false;
+            f.set_string(root, v);
+            if (positions) positions->attributes.emplace_back(f.path, r.current_position);
+            return true;
         }
         void touch(std::string const& prefix) const {
             for (auto const* f : index.markers(prefix))
@@ -1030,7 +1041,7 @@ private:
         for (auto c : node.children())
             for (auto b : c.children("behavior")) { (void)b; ++count; }
         cfg_.behaviors.reserve(cfg_.behaviors.size() + count);
-        std::vector<std::string_view> seen;
+        seen_names seen;
         for (auto c : node.children()) {
             if (c.type() != pugi::node_element) continue;
             if (repeated(c, seen, path)) continue;
@@ -1070,7 +1081,7 @@ private:
             if (an != "name" && !is_lock_attribute(an)) unrecognized_attribute(a, path, "name");
         }
         check_no_text(node, path);
-        std::vector<std::string_view> seen;
+        seen_names seen;
         static constexpr std::array<std::string_view, 2> service_unmodelled{{"peer/", "secureConversationAuthentication/securityContextClaimTypes/"}};
         static constexpr std::array<std::string_view, 2> client_unmodelled{{"issuedToken/", "peer/"}};
         for (auto c : node.children()) {
@@ -1085,12 +1096,11 @@ private:
                        std::string(n), "a behavior extension WCF knows or the file registers", "ConfigInvalidExtensionElementName");
                 continue;
             }
-            if (std::find(seen.begin(), seen.end(), n) != seen.end()) {
+            if (!seen.insert(n)) {
                 report(severity::error, c, cpath, "The behavior extension <" + std::string(n) + "> appears more than once in this behavior.",
                        std::string(n), {}, "ConfigDuplicateItem");
                 continue;
             }
-            seen.push_back(n);
             if (n == "serviceCredentials" || n == "clientCredentials") {
                 bool const service_side = n == "serviceCredentials";
                 if (service_side != (b.kind == behavior_kind::service)) {
@@ -1133,7 +1143,7 @@ private:
                 table_lookup<endpoint_config> ilk{rd, index_of<identity_schema>(), root, nullptr, {}, {}, nullptr};
                 // identity children: read each through the identity table (paths start with identity/).
                 rd.check_no_text(child, cpath);
-                std::vector<std::string_view> seen;
+                seen_names seen;
                 for (auto id : child.children()) {
                     if (id.type() != pugi::node_element) continue;
                     std::string const iprefix = cprefix + id.name() + "/";
@@ -1229,6 +1239,7 @@ private:
                     },
                     [](addr const& x) { return x.value; }, [](addr const& x) { return keyed("add", "baseAddress", x.value); },
                     false);
+                root.base_addresses.reserve(root.base_addresses.size() + items.size());
                 for (auto& x : items) root.base_addresses.push_back(std::move(x.value));
                 return true;
             }
