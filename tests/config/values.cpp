@@ -270,3 +270,17 @@ TEST_CASE("enumerations: a list of names is combined as Enum.Parse does, then ch
               static_cast<std::int64_t>(store_name::certificate_authority));
     }
 }
+
+TEST_CASE("timespans: more than five fields are a format error", "[config][values]") {
+    // core's parse_timespan wrote past its separator array for these (fuzz_config); the
+    // configuration layer refuses them before it gets them.
+    auto const ts = spec(value_kind::timespan, 0, max_wait.ticks());
+    for (char const* text : {"1:2:3:4:5:6", "1.2:3:4.5:", "0:0:0:0:0.", "  1:2:3:4:5:6  ", "-1.2:3:4.5.6"}) {
+        INFO(text);
+        auto r = parse_value(ts, text, "acknowledgementInterval");
+        REQUIRE_FALSE(r);
+        CHECK(r.code == "Top_level_conversion_error_from_string");
+        CHECK(r.message.find("is not a valid value for TimeSpan.") != std::string::npos);
+    }
+    CHECK(parse_value(ts, "1.02:03:04.5", "x"));
+}
