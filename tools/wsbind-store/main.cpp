@@ -59,11 +59,29 @@ commands:
   demo-pki DIR [--key-bits N] [--crl-base-uri URI]
         create a demo PKI (root and intermediate CA, Contoso.com, Cohowinery.com and bad
         certificates) in DIR and a ready store under DIR/store
+  backends
+        print the crypto backends built into this wsbind-store, one per line
 
 L: CurrentUser | LocalMachine    S: AddressBook | AuthRoot | CertificateAuthority |
 Disallowed | My | Root | TrustedPeople | TrustedPublisher    T: an X509FindType name
 exit status: 0 success, 1 not found / not valid, 2 usage error, 3 other error
 )";
+
+/// The backends compiled in, in the order `--backend` defaults to them.
+constexpr char const* built_backends[] = {
+#if WSBIND_STORE_HAVE_OPENSSL
+    "openssl",
+#endif
+#if WSBIND_STORE_HAVE_BOTAN
+    "botan",
+#endif
+};
+
+std::string built_backend_list() {
+    std::string out;
+    for (char const* b : built_backends) out += (out.empty() ? "" : ", ") + std::string(b);
+    return out;
+}
 
 struct usage_error : std::runtime_error {
     using std::runtime_error::runtime_error;
@@ -388,6 +406,10 @@ int main(int argc, char** argv) {
         if (auto b = a.get("backend")) backend = *b;
         if (auto r = a.get("root")) root = *r;
         if (a.flag("no-system-trust")) system_trust = false;
+        if (command == "backends") {
+            for (char const* b : built_backends) std::cout << b << "\n";
+            return exit_ok;
+        }
         x509_store_options options;
         if (root) options.root = *root;
         options.include_system_trust = system_trust;
@@ -397,7 +419,7 @@ int main(int argc, char** argv) {
 #if WSBIND_STORE_HAVE_BOTAN
         if (backend.empty() || backend == "botan") return tool<botan_backend>(std::move(a), options).run(command);
 #endif
-        throw usage_error("backend '" + backend + "' is not built into this wsbind-store");
+        throw usage_error("backend '" + backend + "' is not built into this wsbind-store (built in: " + built_backend_list() + ")");
     } catch (usage_error const& e) {
         std::cerr << "error: " << e.what() << "\n\n" << usage_text;
         return exit_usage;
