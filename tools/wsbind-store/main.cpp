@@ -13,6 +13,10 @@
 #if WSBIND_STORE_HAVE_BOTAN
 #include <wsbind/crypto/botan/backend.hpp>
 #endif
+#if WSBIND_STORE_HAVE_BEAST
+#include <wsbind/http/beast/backend.hpp>
+#include <wsbind/http/crl_fetcher.hpp>
+#endif
 
 #include <cstdio>
 #include <cstdlib>
@@ -55,7 +59,8 @@ commands:
         validate FILE's certificate as a WCF service (role client: the certificate is a
         client's) or client (role service) would; M: None, PeerTrust, ChainTrust,
         PeerOrChainTrust; R: NoCheck, Offline, Online. Online fetches CRLs from their
-        distribution points: file:// URIs directly, others from --crl-map DIR by file name
+        distribution points: http(s):// over HTTP (when built with the Beast layer) and
+        file:// URIs; with --crl-map DIR, non-file URIs are read from DIR by file name
   demo-pki DIR [--key-bits N] [--crl-base-uri URI]
         create a demo PKI (root and intermediate CA, Contoso.com, Cohowinery.com and bad
         certificates) in DIR and a ready store under DIR/store
@@ -274,7 +279,11 @@ private:
         auto revocation = parse_enum<revocation_mode>(a_.require("revocation"), "revocation mode");
         std::string role = a_.get("role").value_or("client");
         if (role != "client" && role != "service") throw usage_error("invalid --role '" + role + "'; allowed: client, service");
+#if WSBIND_STORE_HAVE_BEAST
+        crl_fetcher fetcher = http::make_crl_fetcher<beast_backend>();
+#else
         crl_fetcher fetcher = file_crl_fetcher;
+#endif
         if (auto dir = a_.get("crl-map"))
             fetcher = [dir = fs::path(*dir)](std::string_view uri) -> crypto::result<crypto::bytes> {
                 if (uri.rfind("file://", 0) == 0) return file_crl_fetcher(uri);

@@ -35,6 +35,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 namespace wsbind::config {
 
@@ -45,26 +46,41 @@ namespace wsbind::config {
     return certificate_reference{c.find_value, c.location, c.name, c.find_type};
 }
 
-/// `<serviceCredentials><clientCertificate><authentication>`.
-[[nodiscard]] inline x509_client_certificate_authentication to_client_certificate_authentication(certificate_authentication_config const& c) {
-    x509_client_certificate_authentication a;
+namespace detail::creds {
+
+/// Copies an `<authentication>` element; the Windows attributes exist on the service side only.
+template <class Authentication>
+[[nodiscard]] Authentication to_authentication(certificate_authentication_config const& c) {
+    Authentication a;
     a.validation_mode = c.validation_mode;
     a.revocation = c.revocation;
     a.trusted_store_location = c.trusted_store_location;
     a.custom_certificate_validator_type = c.custom_certificate_validator_type;
-    a.include_windows_groups = c.include_windows_groups;
-    a.map_client_certificate_to_windows_account = c.map_client_certificate_to_windows_account;
+    if constexpr (std::is_same_v<Authentication, x509_client_certificate_authentication>) {
+        a.include_windows_groups = c.include_windows_groups;
+        a.map_client_certificate_to_windows_account = c.map_client_certificate_to_windows_account;
+    }
     return a;
+}
+
+/// WCF's default credentials, named after their behavior.
+template <class Credentials>
+[[nodiscard]] Credentials defaults_named(std::string behavior_name) {
+    Credentials c;
+    c.behavior_name = std::move(behavior_name);
+    return c;
+}
+
+} // namespace detail::creds
+
+/// `<serviceCredentials><clientCertificate><authentication>`.
+[[nodiscard]] inline x509_client_certificate_authentication to_client_certificate_authentication(certificate_authentication_config const& c) {
+    return detail::creds::to_authentication<x509_client_certificate_authentication>(c);
 }
 
 /// `<clientCredentials><serviceCertificate><authentication>` (and `<sslCertificateAuthentication>`).
 [[nodiscard]] inline x509_service_certificate_authentication to_service_certificate_authentication(certificate_authentication_config const& c) {
-    x509_service_certificate_authentication a;
-    a.validation_mode = c.validation_mode;
-    a.revocation = c.revocation;
-    a.trusted_store_location = c.trusted_store_location;
-    a.custom_certificate_validator_type = c.custom_certificate_validator_type;
-    return a;
+    return detail::creds::to_authentication<x509_service_certificate_authentication>(c);
 }
 
 /// `<serviceCredentials>` of the behavior named `behavior_name`.
@@ -81,9 +97,7 @@ namespace wsbind::config {
 /// endpoint behavior) gives WCF's defaults (no certificates; ChainTrust, Online, LocalMachine).
 [[nodiscard]] inline service_credentials to_service_credentials(behavior_config const& b) {
     if (b.kind == behavior_kind::service && b.service_credentials) return to_service_credentials(*b.service_credentials, b.name);
-    service_credentials out;
-    out.behavior_name = b.name;
-    return out;
+    return detail::creds::defaults_named<service_credentials>(b.name);
 }
 
 /// `<clientCredentials>` of the behavior named `behavior_name`.
@@ -110,9 +124,7 @@ namespace wsbind::config {
 /// service behavior) gives WCF's defaults (no certificates; ChainTrust, Online, CurrentUser).
 [[nodiscard]] inline client_credentials to_client_credentials(behavior_config const& b) {
     if (b.kind == behavior_kind::endpoint && b.client_credentials) return to_client_credentials(*b.client_credentials, b.name);
-    client_credentials out;
-    out.behavior_name = b.name;
-    return out;
+    return detail::creds::defaults_named<client_credentials>(b.name);
 }
 
 /// The identity an `<identity>` element configures (WCF's precedence), nullopt when none.
