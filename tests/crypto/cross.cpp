@@ -137,3 +137,31 @@ TEST_CASE("HMAC: both backends agree for key lengths around the block sizes, and
         }
     }
 }
+
+TEST_CASE("CBC encryption: both backends write the same bytes for every length, padded (XML Encryption) and unpadded", "[crypto][cross][cbc]") {
+    for (auto c : {cipher_algorithm::aes128_cbc, cipher_algorithm::aes256_cbc, cipher_algorithm::tripledes_cbc}) {
+        std::size_t const bs = block_size(c);
+        auto key = *o.random(c == cipher_algorithm::aes128_cbc ? 16 : c == cipher_algorithm::aes256_cbc ? 32 : 24);
+        auto iv = *o.random(bs);
+        for (std::size_t n : {std::size_t{0}, std::size_t{1}, bs - 1, bs, bs + 1, 2 * bs, std::size_t{1024}}) {
+            INFO(name_of(c) << ", " << n << " bytes");
+            auto pt = *o.random(n);
+            auto oc = o.encrypt(c, key, iv, pt, cbc_padding::xmlenc);
+            auto bc = b.encrypt(c, key, iv, pt, cbc_padding::xmlenc);
+            REQUIRE(oc);
+            REQUIRE(bc);
+            CHECK(*oc == *bc);
+            CHECK(oc->size() == (n / bs + 1) * bs); // always at least one pad byte
+            CHECK(*b.decrypt(c, key, iv, *oc, cbc_padding::xmlenc) == pt);
+            if (n % bs == 0) {
+                auto on = o.encrypt(c, key, iv, pt, cbc_padding::none);
+                REQUIRE(on);
+                CHECK(*on == *b.encrypt(c, key, iv, pt, cbc_padding::none));
+                CHECK(on->size() == n);
+                CHECK(*o.decrypt(c, key, iv, *on, cbc_padding::none) == pt);
+            } else {
+                CHECK_FALSE(o.encrypt(c, key, iv, pt, cbc_padding::none));
+            }
+        }
+    }
+}
