@@ -163,6 +163,12 @@ TEST_CASE("http_crl_fetcher: DER and PEM, redirects, caching, limits and errors 
     http::response moved{302, {}, {}, {}};
     moved.headers.set("Location", server.base() + "/der.crl");
     server.route("/moved.crl", moved);
+    http::response relative{301, {}, {}, {}};
+    relative.headers.set("Location", "/pem.crl");
+    server.route("/relative.crl", relative);
+    http::response loop{302, {}, {}, {}};
+    loop.headers.set("Location", "/loop.crl");
+    server.route("/loop.crl", loop);
     server.body("/garbage.crl", "this is not a CRL");
     server.body("/cert.crl", crypto::pem_encode("CERTIFICATE", b.info(pki->get("contoso").certificate).der));
     server.body("/big.crl", std::string(4096, 'x'));
@@ -182,10 +188,13 @@ TEST_CASE("http_crl_fetcher: DER and PEM, redirects, caching, limits and errors 
     auto m = fetch(base + "/moved.crl");
     REQUIRE(m);
     CHECK(*m == der);
+    auto rel = fetch(base + "/relative.crl");
+    REQUIRE(rel);
+    CHECK(*rel == der);
     CHECK(b.load_crl(*p)); // the backend accepts what the fetcher hands over
 
     // cached until nextUpdate (the demo CRLs carry one): no second request
-    CHECK(fetch.cached() == 3);
+    CHECK(fetch.cached() == 4);
     CHECK(server.hits("/der.crl") == 2); // directly and through the redirect
     CHECK(fetch(base + "/der.crl"));
     CHECK(fetch(base + "/moved.crl"));
@@ -198,10 +207,11 @@ TEST_CASE("http_crl_fetcher: DER and PEM, redirects, caching, limits and errors 
         CHECK_THAT(r.err().message, Catch::Contains(uri) && Catch::Contains(what));
     };
     expect_error(base + "/missing.crl", "HTTP status 404");
+    expect_error(base + "/loop.crl", "redirect beyond 3 hops");
     expect_error(base + "/garbage.crl", "not a DER CertificateList");
     expect_error(base + "/cert.crl", "PEM without a valid 'X509 CRL' block");
     expect_error(base + "/big.crl", "");
-    CHECK(fetch.cached() == 3);
+    CHECK(fetch.cached() == 4);
     expect_error("ldap://directory.contoso.com/CN=CRL", "only http://, https:// and file:// are fetched");
     expect_error("file:///nonexistent/wsbind/x.crl", "");
     server.delay_ms = 1500;

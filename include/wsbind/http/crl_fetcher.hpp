@@ -10,7 +10,8 @@
 ///         stores, authentication, wsbind::http::make_crl_fetcher<wsbind::beast_backend>());
 ///
 /// - `GET` of the distribution point URI (http, or https when the backend's client options allow
-///   it); up to `max_redirects` redirects (301/302/303/307/308) to http(s) URIs are followed;
+///   it); up to `max_redirects` redirects (301/302/303/307/308) to http(s) URIs or to absolute
+///   paths on the same server are followed;
 ///   `file://` URIs are read as by `file_crl_fetcher`; any other scheme (ldap://, ...) fails.
 /// - The body may be DER or PEM (`-----BEGIN X509 CRL-----`); the fetcher hands DER on. The bytes
 ///   must have the shape of a CertificateList (RFC 5280 §5.1: a signed TBSCertList with issuer and
@@ -171,7 +172,12 @@ struct state {
                 if (!location || hop >= options.max_redirects)
                     return fail(original, crypto::errc::io_error, "HTTP " + std::to_string(r.value.status) +
                                                                       (location ? " redirect beyond " + std::to_string(options.max_redirects) + " hops" : " without Location"));
-                current = std::string(*location);
+                if (!location->empty() && location->front() == '/') { // absolute path on the same server
+                    bool const v6 = u->host.find(':') != std::string::npos;
+                    current = u->scheme + "://" + (v6 ? "[" + u->host + "]" : u->host) + ":" + std::to_string(u->port) + std::string(*location);
+                } else {
+                    current = std::string(*location);
+                }
                 continue;
             }
             if (r.value.status != 200) return fail(original, crypto::errc::io_error, "HTTP status " + std::to_string(r.value.status) + (current != original ? " from " + current : std::string()));
