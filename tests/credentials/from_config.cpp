@@ -387,6 +387,26 @@ TEMPLATE_TEST_CASE("end to end: demo PKI -> stores -> configuration -> credentia
                           Catch::StartsWith("clientCredentials of the unnamed (default) behavior, serviceCertificate/defaultCertificate "
                                             "(CurrentUser\\My, FindBySubjectName 'Contoso.com')"));
     }
+    SECTION("sslCertificateAuthentication, when configured, is what validates SSL/TLS server certificates") {
+        auto cfg = read(R"(<behaviors><endpointBehaviors>
+            <behavior name="Ssl"><clientCredentials><serviceCertificate>
+              <authentication certificateValidationMode="ChainTrust" />
+              <sslCertificateAuthentication certificateValidationMode="PeerTrust" revocationMode="NoCheck" />
+            </serviceCertificate></clientCredentials></behavior>
+            <behavior name="NoSsl"><clientCredentials><serviceCertificate><authentication certificateValidationMode="PeerOrChainTrust" /></serviceCertificate></clientCredentials></behavior>
+            <behavior name="SslCustom"><clientCredentials><serviceCertificate>
+              <sslCertificateAuthentication certificateValidationMode="Custom" customCertificateValidatorType="Tls.V, Tls" />
+            </serviceCertificate></clientCredentials></behavior>
+          </endpointBehaviors></behaviors>)");
+        auto ssl = resolve(config::to_client_credentials(*cfg.find_behavior(config::behavior_kind::endpoint, "Ssl")), stores);
+        CHECK(ssl.authentication.validation_mode == certificate_validation_mode::chain_trust);
+        CHECK(ssl.ssl_authentication().validation_mode == certificate_validation_mode::peer_trust);
+        CHECK(ssl.ssl_authentication().revocation == revocation_mode::no_check);
+        auto no_ssl = resolve(config::to_client_credentials(*cfg.find_behavior(config::behavior_kind::endpoint, "NoSsl")), stores);
+        CHECK(no_ssl.ssl_authentication().validation_mode == certificate_validation_mode::peer_or_chain_trust);
+        CHECK_THROWS_WITH(resolve(config::to_client_credentials(*cfg.find_behavior(config::behavior_kind::endpoint, "SslCustom")), stores),
+                          Catch::Contains("behavior 'SslCustom', serviceCertificate/sslCertificateAuthentication") && Catch::Contains("'Tls.V, Tls'"));
+    }
     SECTION("Custom validation configured by type name needs a validator set in code") {
         auto cfg = read(R"(<behaviors><serviceBehaviors><behavior name="V"><serviceCredentials><clientCertificate>
             <authentication certificateValidationMode="Custom" customCertificateValidatorType="Contoso.V, Contoso" />
