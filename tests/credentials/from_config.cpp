@@ -415,3 +415,28 @@ TEMPLATE_TEST_CASE("end to end: demo PKI -> stores -> configuration -> credentia
         CHECK_THROWS_WITH(resolve(s, stores), Catch::Contains("behavior 'V', clientCertificate/authentication") && Catch::Contains("'Contoso.V, Contoso'"));
     }
 }
+
+TEST_CASE("the identity a client expects: the configured one, else DNS of the address host", "[credentials][config][identity]") {
+    auto cfg = read(R"(<client>
+      <endpoint name="configured" address="http://machineName/Calculator" binding="wsHttpBinding" contract="C"><identity><dns value="Contoso.com" /></identity></endpoint>
+      <endpoint name="host" address="http://Contoso.COM:8080/Calculator?wsdl" binding="wsHttpBinding" contract="C" />
+      <endpoint name="userinfo" address="https://user:pw@www.contoso.com/x" binding="wsHttpBinding" contract="C" />
+      <endpoint name="ipv6" address="http://[::1]:8000/x" binding="wsHttpBinding" contract="C" />
+      <endpoint name="noaddress" binding="wsHttpBinding" contract="C" />
+    </client>)");
+    auto expected = [&](std::string_view name) -> std::optional<std::string> {
+        for (auto const& e : cfg.client)
+            if (e.name == name) {
+                auto id = config::expected_identity(e);
+                if (!id) return std::nullopt;
+                return std::get<dns_identity>(*id).value;
+            }
+        FAIL("no endpoint " << name);
+        return std::nullopt;
+    };
+    CHECK(expected("configured") == "Contoso.com");
+    CHECK(expected("host") == "contoso.com");
+    CHECK(expected("userinfo") == "www.contoso.com");
+    CHECK(expected("ipv6") == "::1");
+    CHECK_FALSE(expected("noaddress"));
+}

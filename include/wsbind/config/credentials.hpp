@@ -150,7 +150,33 @@ template <class Credentials>
     return std::nullopt;
 }
 
+/// The identity a client checks the service against (IdentityVerifier): the configured one, else
+/// a DNS identity equal to the host of the endpoint address (Uri.DnsSafeHost); nullopt when there
+/// is neither. Defined after the detail helpers below.
+[[nodiscard]] inline std::optional<endpoint_identity> expected_identity(endpoint_config const& endpoint);
+
 namespace detail::creds {
+
+/// The host of an absolute URI as System.Uri.DnsSafeHost gives it (lower case, IPv6 without
+/// brackets); "" when `address` has no authority.
+[[nodiscard]] inline std::string dns_safe_host(std::string_view address) {
+    auto const scheme_end = address.find("://");
+    if (scheme_end == std::string_view::npos) return {};
+    auto authority = address.substr(scheme_end + 3);
+    authority = authority.substr(0, authority.find_first_of("/?#"));
+    if (auto at = authority.rfind('@'); at != std::string_view::npos) authority.remove_prefix(at + 1);
+    std::string_view host;
+    if (!authority.empty() && authority.front() == '[') {
+        auto const close = authority.find(']');
+        host = close == std::string_view::npos ? std::string_view{} : authority.substr(1, close - 1);
+    } else {
+        host = authority.substr(0, authority.find(':'));
+    }
+    std::string out(host);
+    for (auto& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
 
 [[nodiscard]] inline std::string behavior_names(configuration const& cfg, behavior_kind kind) {
     std::string out;
@@ -173,6 +199,14 @@ namespace detail::creds {
 }
 
 } // namespace detail::creds
+
+inline std::optional<endpoint_identity> expected_identity(endpoint_config const& endpoint) {
+    if (auto id = to_endpoint_identity(endpoint.identity)) return id;
+    if (!endpoint.address) return std::nullopt;
+    auto host = detail::creds::dns_safe_host(*endpoint.address);
+    if (host.empty()) return std::nullopt;
+    return default_identity_for_host(host);
+}
 
 /// The credentials of `service`: its behaviorConfiguration's `<serviceCredentials>`, or the
 /// unnamed service behavior's when behaviorConfiguration is empty, or WCF's defaults when neither
