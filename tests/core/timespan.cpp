@@ -35,6 +35,11 @@ TEST_CASE("malformed TimeSpan text is refused with the reason", "[core][timespan
     CHECK(parse_timespan("10675200").error == timespan_error::overflow);
     CHECK(parse_timespan("10675199.02:48:05.4775808").error == timespan_error::overflow);
     CHECK(parse_timespan("99999999999999999999999").error == timespan_error::overflow);
+    // More than five fields (a separator after the fifth once wrote past the field table; found by fuzz_config).
+    CHECK(parse_timespan("00:0:::").error == timespan_error::bad_format);
+    CHECK(parse_timespan("1.2:3:4.5:").error == timespan_error::bad_format);
+    CHECK(parse_timespan("1:2:3:4:5:6").error == timespan_error::bad_format);
+    static_assert(parse_timespan("1:2:3:4:5:6").error == timespan_error::bad_format); // UB would not be a constant
 }
 
 TEST_CASE("TimeSpans print as .NET's constant format, Infinite as configuration writes it", "[core][timespan]") {

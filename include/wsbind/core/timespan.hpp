@@ -109,7 +109,6 @@ constexpr bool ascii_iequals(std::string_view a, std::string_view b) noexcept {
     std::size_t n = 0;
     std::size_t i = 0;
     while (true) {
-        if (n == max_fields) return {{}, timespan_error::bad_format};
         std::size_t start = i;
         std::uint64_t v = 0;
         bool too_big = false;
@@ -122,7 +121,8 @@ constexpr bool ascii_iequals(std::string_view a, std::string_view b) noexcept {
         if (too_big) return {{}, timespan_error::overflow};
         ++n;
         if (i == s.size()) break;
-        if (s[i] != ':' && s[i] != '.') return {{}, timespan_error::bad_format};
+        // A separator after the fifth field starts a sixth: no .NET form has one.
+        if ((s[i] != ':' && s[i] != '.') || n == max_fields) return {{}, timespan_error::bad_format};
         sep[n] = s[i];
         ++i;
     }
