@@ -86,6 +86,8 @@ public:
         : st_(std::move(st)), stream_(make_stream(std::move(socket))) {
         ++st_->open;
         peer_.address = endpoint_text(lowest().socket());
+        boost::system::error_code ec;
+        lowest().socket().set_option(tcp::no_delay(true), ec); // replies leave at once (no Nagle wait)
     }
     ~session() override {
         {
@@ -217,6 +219,7 @@ private:
         request rq;
         rq.method = std::string(msg.method_string());
         rq.target = std::string(msg.target());
+        rq.headers.reserve(16);
         for (auto const& f : msg) rq.headers.add(to_std(f.name_string()), to_std(f.value()));
         rq.body = std::move(msg.body());
         rq.peer = peer_;
