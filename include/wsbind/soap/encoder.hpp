@@ -26,6 +26,8 @@
 #include <wsbind/soap/version.hpp>
 #include <wsbind/soap/xml.hpp>
 
+#include <algorithm>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -83,6 +85,19 @@ struct content_type_parts {
         if (next == std::string_view::npos) break;
     }
     return p;
+}
+
+/// The number of '<' bytes in `bytes` that are not followed by '/': at least the number of start
+/// tags, whatever the encoding.
+[[nodiscard]] inline std::size_t start_tag_bound(std::string_view bytes) noexcept {
+    std::size_t n = 0;
+    char const* p = bytes.data();
+    char const* const end = p + bytes.size();
+    while ((p = static_cast<char const*>(std::memchr(p, '<', static_cast<std::size_t>(end - p)))) != nullptr) {
+        ++p;
+        if (p == end || *p != '/') ++n;
+    }
+    return n;
 }
 
 } // namespace detail
@@ -147,6 +162,10 @@ private:
                             : detail::iequals(charset, "utf-16be") || detail::iequals(charset, "unicodeFFFE") ? pugi::encoding_utf16_be
                             : detail::iequals(charset, "utf-16le") ? pugi::encoding_utf16_le
                                                                     : pugi::encoding_auto;
+        // Nesting is bounded by the number of '<' bytes not followed by '/' (an over-count in any
+        // encoding): when that is within maxDepth the depth needs no walk. Counted before the
+        // parser rewrites the buffer.
+        bool const depth_fits = detail::start_tag_bound(buffer) <= static_cast<std::size_t>(std::max(quotas_.max_depth, 0));
         auto& doc = m.document();
         auto const parsed = doc.load_buffer_inplace(buffer.data(), buffer.size(), pugi::parse_default | pugi::parse_doctype, encoding);
         if (!parsed)
@@ -159,7 +178,8 @@ private:
         // No string in the document can be longer than the bytes it came from (UTF-8: at most 1.5
         // times as many bytes as UTF-16 input): then only the depth needs a look.
         bool const strings_fit = buffer.size() + buffer.size() / 2 <= static_cast<std::size_t>(quotas_.max_string_content_length);
-        if (auto why = check_quotas(doc, !strings_fit)) return fail(bad_message(std::move(*why)));
+        if (!strings_fit || !depth_fits)
+            if (auto why = check_quotas(doc, !strings_fit)) return fail(bad_message(std::move(*why)));
 
         auto const env_ns = envelope_namespace(version_.envelope);
         auto const root = doc.document_element();

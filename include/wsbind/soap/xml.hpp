@@ -44,10 +44,12 @@ struct qname {
     if (prefix == "xml") return "http://www.w3.org/XML/1998/namespace";
     for (; n && n.type() == pugi::node_element; n = n.parent()) {
         for (auto a = n.first_attribute(); a; a = a.next_attribute()) {
-            std::string_view const name = a.name();
-            if (prefix.empty() ? name == "xmlns" : (name.size() == prefix.size() + 6 && name.substr(0, 6) == "xmlns:" &&
-                                                    name.substr(6) == prefix))
-                return a.value();
+            char const* name = a.name(); // compared in place: most attributes are not declarations
+            if (std::strncmp(name, "xmlns", 5) != 0) continue;
+            bool const match = prefix.empty() ? name[5] == '\0'
+                                              : name[5] == ':' && std::strncmp(name + 6, prefix.data(), prefix.size()) == 0 &&
+                                                    name[6 + prefix.size()] == '\0';
+            if (match) return a.value();
         }
     }
     return {};
