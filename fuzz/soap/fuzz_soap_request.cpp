@@ -45,5 +45,11 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
     rq.body.assign(reinterpret_cast<char const*>(data + 1), size - 1);
     auto r = h.dispatch(std::move(rq));
     if (r.status < 200 || r.status > 599) std::abort();
+    // Every SOAP reply the service writes (text path or document path) reads back as an envelope.
+    if ((r.status == 200 || r.status == 400 || r.status == 500) && !r.body.empty()) {
+        wsbind::soap::text_encoder const enc(ws ? wsbind::soap::soap12_ws_addressing10 : wsbind::soap::soap11);
+        auto back = enc.decode_in_place(std::move(r.body), r.headers.get("Content-Type"));
+        if (!back.value) std::abort();
+    }
     return 0;
 }
