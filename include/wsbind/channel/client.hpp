@@ -137,6 +137,7 @@ public:
         }
         auto writer = [&](soap::message& m) { // the wrapper as text: no document is built
             auto& out = m.body_text();
+            out.reserve(2 * op.size() + contract.ns().size() + 32 + (std::size_t{0} + ... + soap::text_size_hint(args)));
             out += '<';
             out += op;
             out += " xmlns=\"";

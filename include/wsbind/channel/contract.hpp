@@ -188,6 +188,7 @@ private:
                 out += "/>";
             } else {
                 auto r = std::apply(f, std::move(args));
+                out.reserve(out.size() + reply_open.size() + reply_close.size() + soap::text_size_hint(r) + 2 * result_name.size());
                 out += reply_open;
                 out += '>';
                 soap::append_value(out, result_name, r);

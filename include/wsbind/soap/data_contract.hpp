@@ -202,6 +202,13 @@ struct data_contract<std::string> {
 template <class T>
 concept data_contract_primitive = requires { data_contract<T>::type_name; };
 
+/// About how many bytes `<name>value</name>` takes as text (to reserve buffers once).
+template <data_contract_primitive T>
+[[nodiscard]] std::size_t text_size_hint(T const& value) noexcept {
+    if constexpr (std::is_same_v<T, std::string>) return value.size() + 64;
+    else return 64;
+}
+
 /// Appends `<name>value</name>` (no namespace prefix: it inherits the wrapper's default namespace).
 template <data_contract_primitive T>
 void append_value(pugi::xml_node parent, std::string_view name, T const& value) {

@@ -163,7 +163,7 @@ namespace detail {
 /// entities, control characters other than tab, CR and LF as `&#NN;`; everything else as is.
 /// Plain runs are found eight bytes at a time and copied in one piece.
 inline void append_text_escaped(std::string& out, std::string_view s) {
-    out.reserve(out.size() + s.size());
+    if (out.capacity() < out.size() + s.size()) out.reserve(out.size() + s.size() + 128); // and the closing tags
     std::size_t run = 0, i = 0;
     while (i < s.size()) {
 #if defined(__SSE2__)
