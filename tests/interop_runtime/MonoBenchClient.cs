@@ -30,6 +30,7 @@ namespace Microsoft.ServiceModel.Samples
             double seconds = double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
             int clients = int.Parse(args[3]);
             var factory = new ChannelFactory<ICalculator>(binding, address);
+            factory.Open(); // Mono's ChannelFactory cannot be opened from several threads at once
             var latencies = new List<double>[clients];
             int errors = 0;
             var ready = new CountdownEvent(clients);
@@ -40,9 +41,9 @@ namespace Microsoft.ServiceModel.Samples
             {
                 int me = t;
                 latencies[me] = new List<double>();
+                var calc = factory.CreateChannel();
                 threads[t] = new Thread(() =>
                 {
-                    var calc = factory.CreateChannel();
                     for (int w = 0; w < 5; w++) calc.Add(w, 0.5); // warm-up: connection, JIT
                     ready.Signal();
                     go.WaitOne();
@@ -51,7 +52,7 @@ namespace Microsoft.ServiceModel.Samples
                     {
                         sw.Restart();
                         try { if (calc.Add(i, 0.5) != i + 0.5) Interlocked.Increment(ref errors); }
-                        catch (Exception) { Interlocked.Increment(ref errors); calc = factory.CreateChannel(); }
+                        catch (Exception) { Interlocked.Increment(ref errors); lock (factory) calc = factory.CreateChannel(); }
                         latencies[me].Add(sw.Elapsed.TotalMilliseconds * 1000);
                     }
                 });
