@@ -1,15 +1,17 @@
 // Copyright (c) wsbind developers. Distributed under the Boost Software License 1.0.
 // libFuzzer target: certificate, key, PKCS#12 and CRL loading on both backends, plus the
-// vendor-neutral decoders. Any crash, sanitizer report or leak is a bug; error results are fine.
+// vendor-neutral decoders (names, PKCS#7 identity collections, CRL shape). Any crash, sanitizer report or leak is a bug; error results are fine.
 
 #include <wsbind/crypto/x509_find.hpp>
 #include <wsbind/crypto/botan/backend.hpp>
 #include <wsbind/crypto/certificate_info.hpp>
 #include <wsbind/crypto/chain.hpp>
 #include <wsbind/crypto/detail/pkcs12.hpp>
+#include <wsbind/crypto/identity_check.hpp>
 #include <wsbind/crypto/openssl/backend.hpp>
 #include <wsbind/crypto/pem.hpp>
 #include <wsbind/crypto/x509_name.hpp>
+#include <wsbind/http/crl_fetcher.hpp>
 
 #include <cstdint>
 #include <cstdlib>
@@ -50,6 +52,8 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
     (void)wsbind::crypto::simple_name_string(in);
     (void)wsbind::crypto::detail::pkcs12::check_encrypted_private_key(in);
     (void)wsbind::crypto::detail::pkcs12::pbe_iteration_count(in);
+    (void)wsbind::detail::identity::pkcs7_certificates(in); // <certificate encodedValue> collections
+    (void)wsbind::http::detail::crl::inspect(in);           // what the HTTP CRL fetcher checks
     std::string text(reinterpret_cast<char const*>(data), size);
     (void)wsbind::crypto::base64_decode(text);
     for (auto t : {wsbind::x509_find_type::find_by_thumbprint, wsbind::x509_find_type::find_by_key_usage,

@@ -13,6 +13,10 @@
 #if WSBIND_STORE_HAVE_BOTAN
 #include <wsbind/crypto/botan/backend.hpp>
 #endif
+#if WSBIND_STORE_HAVE_BEAST
+#include <wsbind/http/beast/backend.hpp>
+#include <wsbind/http/crl_fetcher.hpp>
+#endif
 
 #include <cstdio>
 #include <cstdlib>
@@ -55,15 +59,34 @@ commands:
         validate FILE's certificate as a WCF service (role client: the certificate is a
         client's) or client (role service) would; M: None, PeerTrust, ChainTrust,
         PeerOrChainTrust; R: NoCheck, Offline, Online. Online fetches CRLs from their
-        distribution points: file:// URIs directly, others from --crl-map DIR by file name
+        distribution points: http(s):// over HTTP (when built with the Beast layer) and
+        file:// URIs; with --crl-map DIR, non-file URIs are read from DIR by file name
   demo-pki DIR [--key-bits N] [--crl-base-uri URI]
         create a demo PKI (root and intermediate CA, Contoso.com, Cohowinery.com and bad
         certificates) in DIR and a ready store under DIR/store
+  backends
+        print the crypto backends built into this wsbind-store, one per line
 
 L: CurrentUser | LocalMachine    S: AddressBook | AuthRoot | CertificateAuthority |
 Disallowed | My | Root | TrustedPeople | TrustedPublisher    T: an X509FindType name
 exit status: 0 success, 1 not found / not valid, 2 usage error, 3 other error
 )";
+
+/// The backends compiled in, in the order `--backend` defaults to them.
+constexpr char const* built_backends[] = {
+#if WSBIND_STORE_HAVE_OPENSSL
+    "openssl",
+#endif
+#if WSBIND_STORE_HAVE_BOTAN
+    "botan",
+#endif
+};
+
+std::string built_backend_list() {
+    std::string out;
+    for (char const* b : built_backends) out += (out.empty() ? "" : ", ") + std::string(b);
+    return out;
+}
 
 struct usage_error : std::runtime_error {
     using std::runtime_error::runtime_error;
@@ -256,7 +279,11 @@ private:
         auto revocation = parse_enum<revocation_mode>(a_.require("revocation"), "revocation mode");
         std::string role = a_.get("role").value_or("client");
         if (role != "client" && role != "service") throw usage_error("invalid --role '" + role + "'; allowed: client, service");
+#if WSBIND_STORE_HAVE_BEAST
+        crl_fetcher fetcher = http::make_crl_fetcher<beast_backend>();
+#else
         crl_fetcher fetcher = file_crl_fetcher;
+#endif
         if (auto dir = a_.get("crl-map"))
             fetcher = [dir = fs::path(*dir)](std::string_view uri) -> crypto::result<crypto::bytes> {
                 if (uri.rfind("file://", 0) == 0) return file_crl_fetcher(uri);
@@ -388,6 +415,10 @@ int main(int argc, char** argv) {
         if (auto b = a.get("backend")) backend = *b;
         if (auto r = a.get("root")) root = *r;
         if (a.flag("no-system-trust")) system_trust = false;
+        if (command == "backends") {
+            for (char const* b : built_backends) std::cout << b << "\n";
+            return exit_ok;
+        }
         x509_store_options options;
         if (root) options.root = *root;
         options.include_system_trust = system_trust;
@@ -397,7 +428,7 @@ int main(int argc, char** argv) {
 #if WSBIND_STORE_HAVE_BOTAN
         if (backend.empty() || backend == "botan") return tool<botan_backend>(std::move(a), options).run(command);
 #endif
-        throw usage_error("backend '" + backend + "' is not built into this wsbind-store");
+        throw usage_error("backend '" + backend + "' is not built into this wsbind-store (built in: " + built_backend_list() + ")");
     } catch (usage_error const& e) {
         std::cerr << "error: " << e.what() << "\n\n" << usage_text;
         return exit_usage;

@@ -34,7 +34,8 @@
 ///    pluggable `crl_fetcher`. FAIL CLOSED: a CRL that cannot be fetched or parsed, or a
 ///    certificate with no reachable CRL, makes the certificate invalid (RevocationStatusUnknown,
 ///    OfflineRevocation). The default fetcher reads `file://` URIs only; install an HTTP fetcher
-///    (e.g. from the Beast layer) for `http://` distribution points.
+///    for `http://` distribution points: `http::make_crl_fetcher<beast_backend>()`
+///    (<wsbind/http/crl_fetcher.hpp>).
 
 #include <wsbind/credentials/credentials.hpp>
 #include <wsbind/credentials/errors.hpp>
@@ -239,7 +240,8 @@ private:
             }
             for (auto const& uri : info.crl_distribution_points) {
                 auto c = fetch(uri);
-                if (!c) problems.push_back("CRL " + uri + ": " + c.err().message);
+                if (!c) // fetchers name the URI themselves (http::http_crl_fetcher does); do not repeat it
+                    problems.push_back(c.err().message.find(uri) != std::string::npos ? c.err().message : "CRL " + uri + ": " + c.err().message);
                 else crls.push_back(std::move(*c));
             }
         }

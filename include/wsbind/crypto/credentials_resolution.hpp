@@ -14,6 +14,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace wsbind {
@@ -39,6 +40,14 @@ struct resolved_client_credentials {
     std::optional<resolved_certificate<Backend>> default_service_certificate;
     std::vector<std::pair<std::string, resolved_certificate<Backend>>> scoped_service_certificates;
     x509_service_certificate_authentication authentication;
+    /// `<sslCertificateAuthentication>` when configured: validates SSL/TLS server certificates
+    /// instead of `authentication`.
+    std::optional<x509_service_certificate_authentication> ssl_certificate_authentication;
+
+    /// The authentication that validates an SSL/TLS server certificate.
+    [[nodiscard]] x509_service_certificate_authentication const& ssl_authentication() const noexcept {
+        return ssl_certificate_authentication ? *ssl_certificate_authentication : authentication;
+    }
 
     /// The service certificate configured for `target_uri` (scoped, else the default), if any.
     [[nodiscard]] resolved_certificate<Backend> const* service_certificate_for(std::string_view target_uri) const {
@@ -69,6 +78,15 @@ resolved_certificate<Backend> resolve_reference(x509_stores<Backend> const& stor
     return {e.certificate, e.private_key, e.file};
 }
 
+/// "serviceCredentials of behavior 'B'" (or "of the unnamed (default) behavior").
+inline std::string behavior_text(std::string_view element, std::string const& behavior_name) {
+    return std::string(element) + (behavior_name.empty() ? " of the unnamed (default) behavior" : " of behavior '" + behavior_name + "'");
+}
+
+inline std::string custom_type_text(std::string const& type) {
+    return type.empty() ? std::string() : " (customCertificateValidatorType '" + type + "')";
+}
+
 inline std::string reference_text(certificate_reference const& r) {
     return std::string(to_string(r.location)) + "\\" + std::string(to_string(r.name)) + ", " + std::string(to_string(r.find_type)) + " '" + r.find_value + "'";
 }
@@ -79,7 +97,7 @@ inline std::string reference_text(certificate_reference const& r) {
 /// naming the behavior and the reference that failed.
 template <crypto_backend Backend>
 [[nodiscard]] resolved_service_credentials<Backend> resolve(service_credentials const& c, x509_stores<Backend> const& stores) {
-    std::string const behavior = "serviceCredentials of behavior '" + c.behavior_name + "'";
+    std::string const behavior = detail::creds::behavior_text("serviceCredentials", c.behavior_name);
     resolved_service_credentials<Backend> out;
     if (c.service_certificate)
         out.service_certificate = detail::creds::resolve_reference(stores, *c.service_certificate, true,
@@ -91,16 +109,14 @@ template <crypto_backend Backend>
     out.authentication = c.client_certificate.authentication;
     if (out.authentication.validation_mode == certificate_validation_mode::custom && !out.authentication.custom_validator)
         throw credential_resolution_error(behavior + ", clientCertificate/authentication: certificateValidationMode is Custom but no custom validator is set" +
-                                          (out.authentication.custom_certificate_validator_type.empty()
-                                               ? std::string()
-                                               : " (customCertificateValidatorType '" + out.authentication.custom_certificate_validator_type + "')"));
+                                          detail::creds::custom_type_text(out.authentication.custom_certificate_validator_type));
     return out;
 }
 
 /// Resolves a client's credentials when it opens; throws `credential_resolution_error`.
 template <crypto_backend Backend>
 [[nodiscard]] resolved_client_credentials<Backend> resolve(client_credentials const& c, x509_stores<Backend> const& stores) {
-    std::string const behavior = "clientCredentials of behavior '" + c.behavior_name + "'";
+    std::string const behavior = detail::creds::behavior_text("clientCredentials", c.behavior_name);
     resolved_client_credentials<Backend> out;
     if (c.client_certificate)
         out.client_certificate = detail::creds::resolve_reference(stores, *c.client_certificate, true,
@@ -116,7 +132,12 @@ template <crypto_backend Backend>
                                                                detail::creds::reference_text(s.reference) + ")"));
     out.authentication = c.service_certificate.authentication;
     if (out.authentication.validation_mode == certificate_validation_mode::custom && !out.authentication.custom_validator)
-        throw credential_resolution_error(behavior + ", serviceCertificate/authentication: certificateValidationMode is Custom but no custom validator is set");
+        throw credential_resolution_error(behavior + ", serviceCertificate/authentication: certificateValidationMode is Custom but no custom validator is set" +
+                                          detail::creds::custom_type_text(out.authentication.custom_certificate_validator_type));
+    out.ssl_certificate_authentication = c.service_certificate.ssl_certificate_authentication;
+    if (auto const& ssl = out.ssl_certificate_authentication; ssl && ssl->validation_mode == certificate_validation_mode::custom && !ssl->custom_validator)
+        throw credential_resolution_error(behavior + ", serviceCertificate/sslCertificateAuthentication: certificateValidationMode is Custom but no custom validator is set" +
+                                          detail::creds::custom_type_text(ssl->custom_certificate_validator_type));
     return out;
 }
 

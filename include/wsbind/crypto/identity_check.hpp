@@ -11,8 +11,9 @@
 ///    GetNameInfo(DnsName) — the first dNSName, or the subject CN when there is none (facts:
 ///    X509CertificateClaimSet.GetDnsClaims, .NET 4.6.1+ behaviour). DNS names compare
 ///    case-insensitively (ASCII); no wildcard matching.
-///  - `<certificate encodedValue>`: Base64 of one certificate (or a PKCS#7 collection; only a single
-///    DER certificate is supported here); matches when the service certificate is that certificate.
+///  - `<certificate encodedValue>`: Base64 of one certificate or of a PKCS#7 (degenerate SignedData)
+///    collection, whose first certificate is the identity; matches when the service certificate is
+///    that certificate.
 ///  - `<certificateReference>`: looked up in a store with the FIRST match (no uniqueness check,
 ///    wcf-config-facts.md §4.5); no match is an error (UnableToLoadCertificateIdentity); then as
 ///    `<certificate>`.
@@ -25,9 +26,12 @@
 #include <wsbind/credentials/endpoint_identity.hpp>
 #include <wsbind/credentials/errors.hpp>
 #include <wsbind/crypto/backend.hpp>
+#include <wsbind/crypto/detail/der.hpp>
 #include <wsbind/crypto/pem.hpp>
 #include <wsbind/crypto/x509_store.hpp>
 
+#include <algorithm>
+#include <iterator>
 #include <optional>
 #include <type_traits>
 #include <string>
@@ -37,13 +41,72 @@
 
 namespace wsbind {
 
-/// The DER of a `<certificate encodedValue>` (WCF fails to load such an identity with
-/// UnableToLoadCertificateIdentity when it is not a certificate).
-[[nodiscard]] inline crypto::result<crypto::bytes> decode_certificate_identity(certificate_identity const& id) {
+namespace detail::identity {
+
+/// id-signedData (PKCS#7 / CMS), DER content octets of 1.2.840.113549.1.7.2.
+inline constexpr std::uint8_t signed_data_oid[] = {0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x07, 0x02};
+
+/// The certificates of a DER ContentInfo holding SignedData, in encoded order; an error text
+/// when `der` is such a ContentInfo but malformed; nullopt when `der` is not a ContentInfo.
+[[nodiscard]] inline std::optional<crypto::result<std::vector<crypto::bytes>>> pkcs7_certificates(crypto::byte_view der) {
+    namespace d = crypto::der;
+    auto in = der;
+    auto info = d::read(in, d::tag::sequence);
+    if (!info) return std::nullopt;
+    auto body = info->content;
+    auto type = d::read(body, d::tag::oid);
+    if (!type) return std::nullopt; // a certificate starts with a SEQUENCE (tbsCertificate), not an OID
+    auto fail = [](std::string why) -> crypto::result<std::vector<crypto::bytes>> {
+        return crypto::make_error(crypto::errc::malformed_input, "<certificate encodedValue>: " + why + " (unable to load the certificate identity)");
+    };
+    if (!std::equal(type->content.begin(), type->content.end(), std::begin(signed_data_oid), std::end(signed_data_oid)))
+        return fail("a PKCS#7 ContentInfo of type " + d::oid_to_string(type->content).value_or("?") + ", not signedData (1.2.840.113549.1.7.2)");
+    auto explicit0 = d::read(body, d::tag::context(0));
+    auto inner = explicit0 ? explicit0->content : crypto::byte_view{};
+    auto signed_data = explicit0 ? d::read(inner, d::tag::sequence) : std::nullopt;
+    if (!signed_data || !in.empty())
+        return fail("a PKCS#7 signedData that is not DER (indefinite lengths are not supported) or is truncated");
+    auto sd = signed_data->content;
+    auto version = d::read(sd, d::tag::integer);
+    auto digests = version ? d::read(sd, d::tag::set) : std::nullopt;
+    auto content = digests ? d::read(sd, d::tag::sequence) : std::nullopt;
+    if (!content) return fail("a PKCS#7 signedData without version, digestAlgorithms and contentInfo");
+    std::vector<crypto::bytes> out;
+    if (d::peek_tag(sd) == d::tag::context(0)) { // certificates [0] IMPLICIT SET OF CertificateChoices
+        auto certs = d::read(sd);
+        if (!certs) return fail("a PKCS#7 certificate set that does not parse");
+        auto list = certs->content;
+        while (!list.empty()) {
+            auto c = d::read(list);
+            if (!c) return fail("a PKCS#7 certificate set that does not parse");
+            if (c->tag == d::tag::sequence) out.emplace_back(c->whole.begin(), c->whole.end()); // other choices (attribute certificates) are skipped
+        }
+    }
+    if (out.empty()) return fail("a PKCS#7 collection without certificates");
+    return out;
+}
+
+} // namespace detail::identity
+
+/// The certificates of a `<certificate encodedValue>` (X509CertificateEndpointIdentity imports it
+/// as a collection): one DER certificate, or a PKCS#7 degenerate SignedData (`.p7b`) — the
+/// first certificate in encoded order is the identity, the others are supporting certificates.
+/// Errors are WCF's UnableToLoadCertificateIdentity cases: not Base64, an empty collection, a
+/// malformed PKCS#7. A single certificate is not parsed here (loading it with a backend does).
+[[nodiscard]] inline crypto::result<std::vector<crypto::bytes>> decode_certificate_identity_collection(certificate_identity const& id) {
     auto der = crypto::base64_decode(id.encoded_value);
     if (!der || der->empty())
         return crypto::make_error(crypto::errc::malformed_input, "<certificate encodedValue>: not valid Base64 (unable to load the certificate identity)");
-    return std::move(*der);
+    if (auto p7 = detail::identity::pkcs7_certificates(*der)) return std::move(*p7);
+    return std::vector<crypto::bytes>{std::move(*der)};
+}
+
+/// The DER of the identity certificate of a `<certificate encodedValue>` (the first of a PKCS#7
+/// collection).
+[[nodiscard]] inline crypto::result<crypto::bytes> decode_certificate_identity(certificate_identity const& id) {
+    auto all = decode_certificate_identity_collection(id);
+    if (!all) return all.err();
+    return std::move(all->front());
 }
 
 /// Modulus and exponent (big-endian, no leading zeros) of an `<rsa value>` in .NET's RSAKeyValue XML.

