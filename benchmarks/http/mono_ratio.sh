@@ -5,21 +5,7 @@
 # PEER is tests/interop_runtime's wsbind_interop_runtime_peer (build it in Release for figures).
 set -euo pipefail
 peer=$1 mono=$2 service_exe=$3 bench_exe=$4 seconds=${5:-5}
-log=$(mktemp)
-pid=""
-cleanup() {
-  if [[ -n "$pid" ]]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
-  rm -f "$log"
-}
-trap cleanup EXIT
-wait_ready() {
-  for _ in $(seq 1 300); do
-    grep -q READY "$log" && return 0
-    kill -0 "$pid" 2>/dev/null || { echo "service exited early:"; cat "$log"; return 1; }
-    sleep 0.1
-  done
-  echo "service did not become ready"; cat "$log"; return 1
-}
+source "$(dirname "$0")/../../tests/interop_runtime/service_process.sh"
 declare -A result
 run_client() { # server binding clients port
   local out
@@ -28,22 +14,19 @@ run_client() { # server binding clients port
   printf '%-8s %-6s %3s clients: %s\n' "$1" "$2" "$3" "$out"
 }
 for server in wsbind mono; do
-  : > "$log"
   if [[ $server == wsbind ]]; then
-    "$peer" service < /dev/null > "$log" 2>&1 &
-    pid=$!
+    start_service "$peer" service
     wait_ready
-    port=$(awk '/READY/ {print $2}' "$log")
+    port=$(ready_line | awk '{print $2}')
   else
     port=$("$peer" free-port)
-    "$mono" "$service_exe" "$port" < /dev/null > "$log" 2>&1 &
-    pid=$!
+    start_service "$mono" "$service_exe" "$port"
     wait_ready
   fi
   for binding in basic ws; do
     for clients in 1 16; do run_client "$server" "$binding" "$clients" "$port"; done
   done
-  kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
+  stop_service
 done
 echo
 echo "Mono client, wsbind service vs Mono service (round trips per second):"

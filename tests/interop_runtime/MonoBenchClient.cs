@@ -12,15 +12,6 @@ using System.Threading;
 
 namespace Microsoft.ServiceModel.Samples
 {
-    [ServiceContract(Namespace = "http://Microsoft.ServiceModel.Samples")]
-    public interface ICalculator
-    {
-        [OperationContract] double Add(double n1, double n2);
-        [OperationContract] double Subtract(double n1, double n2);
-        [OperationContract] double Multiply(double n1, double n2);
-        [OperationContract] double Divide(double n1, double n2);
-    }
-
     public static class Program
     {
         public static int Main(string[] args)

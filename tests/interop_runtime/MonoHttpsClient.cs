@@ -12,12 +12,6 @@ using System.ServiceModel.Channels;
 
 namespace Microsoft.ServiceModel.Samples
 {
-    [ServiceContract(Namespace = "http://Microsoft.ServiceModel.Samples")]
-    public interface ICalculator
-    {
-        [OperationContract] double Add(double n1, double n2);
-    }
-
     public static class Program
     {
         public static int Main(string[] args)

@@ -5,20 +5,15 @@
 #   run_mono_https.sh PEER MONO HTTPS_CLIENT_EXE PKI_DIR
 set -euo pipefail
 peer=$1 mono=$2 client_exe=$3 pki=$4
+source "$(dirname "$0")/service_process.sh"
 work=$(mktemp -d)
-pid=""
-cleanup() {
-  if [[ -n $pid ]]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
+on_exit() { rm -rf "$work"; }
 # Mono reads the client certificate from PKCS#12 (legacy algorithms: Mono 6.8 has no PBES2 support).
 openssl pkcs12 -export -in "$pki/client.pem" -inkey "$pki/client.key" -out "$work/client.pfx" -passout pass:test \
   -certpbe PBE-SHA1-3DES -keypbe PBE-SHA1-3DES -macalg sha1
-"$peer" https-service "$pki" < /dev/null > "$work/log" 2>&1 &
-pid=$!
-for _ in $(seq 1 100); do grep -q READY "$work/log" && break; kill -0 "$pid" 2>/dev/null || { cat "$work/log"; exit 1; }; sleep 0.1; done
-read -r _ port _ < <(grep READY "$work/log")
+start_service "$peer" https-service "$pki"
+wait_ready
+port=$(ready_line | awk '{print $2}')
 base="https://localhost:$port/calculator"
 failures=0
 check() { # name, expected (pass|fail), client arguments...

@@ -17,6 +17,10 @@ constexpr char const* s12_request =
 constexpr char const* s11_request =
     "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body>"
     "<Add xmlns=\"http://Microsoft.ServiceModel.Samples\"><n1>1</n1><n2>2</n2></Add></s:Body></s:Envelope>";
+/// A SOAP 1.1 envelope around `body`.
+std::string env(std::string const& body) {
+    return "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body>" + body + "</s:Body></s:Envelope>";
+}
 } // namespace
 
 TEST_CASE("SOAP 1.2 + WS-Addressing 1.0: addressing headers read and understood", "[soap][encoder]") {
@@ -73,6 +77,11 @@ TEST_CASE("bad XML, DTDs, non-envelopes and the other SOAP version are Sender fa
                        "match that of the encoder (Soap11 (http://schemas.xmlsoap.org/soap/envelope/))", fault_code::version_mismatch);
     check("<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Header/></s:Envelope>", "The SOAP Envelope has no Body element.");
     check("<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><x/><s:Body/></s:Envelope>", "Unexpected element 'x' in the SOAP Envelope");
+    // Control characters XML 1.0 does not allow (pugixml alone would accept them).
+    check(env("<a>x\x02y</a>"), "The message is not well-formed XML: the character with hexadecimal value 0x02 at byte offset 76 is an invalid character");
+    check(env("<a b=\"\x1b\"/>"), "The message is not well-formed XML: the character with hexadecimal value 0x1B");
+    check(env("<a>" + std::string(40, 'x') + std::string(1, '\0') + "</a>"), "The message is not well-formed XML: the character with hexadecimal value 0x00");
+    CHECK(enc.decode(env("<a>tab\tlf\ncr\r</a>"), "text/xml").value); // the three that are allowed
 }
 
 TEST_CASE("readerQuotas: maxDepth and maxStringContentLength", "[soap][encoder][robustness]") {
@@ -80,9 +89,6 @@ TEST_CASE("readerQuotas: maxDepth and maxStringContentLength", "[soap][encoder][
     q.max_depth = 5;
     q.max_string_content_length = 10;
     text_encoder enc(soap11, q);
-    auto const env = [](std::string body) {
-        return "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body>" + body + "</s:Body></s:Envelope>";
-    };
     CHECK(enc.decode(env("<a><b><c>0123456789</c></b></a>"), "text/xml").value); // depth 5, 10 chars: at the limits
     auto deep = enc.decode(env("<a><b><c><d/></c></b></a>"), "text/xml");
     REQUIRE(deep.failure);
@@ -260,12 +266,27 @@ TEST_CASE("decode_in_place reads what decode reads, without keeping the bytes", 
     q.max_depth = 3;
     q.max_string_content_length = 64;
     text_encoder tight(soap11, q);
-    auto const env = [](std::string body) {
-        return "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body>" + body + "</s:Body></s:Envelope>";
-    };
     CHECK(tight.decode_in_place(env("<a/>"), "text/xml").value);              // 3 start tags: no walk needed
     CHECK(tight.decode_in_place(env("<a/><b/><c/>"), "text/xml").value);      // 5 start tags, depth 3: walked, fine
     CHECK(tight.decode_in_place(env("<a><b/></a>"), "text/xml").failure);     // depth 4
     CHECK(tight.decode_in_place(env("<a>" + std::string(64, 'x') + "</a>"), "text/xml").value);
     CHECK(tight.decode_in_place(env("<a>" + std::string(65, 'x') + "</a>"), "text/xml").failure);
+}
+
+TEST_CASE("control characters in echoed texts are written as character references and read back", "[soap][encoder][robustness]") {
+    text_encoder enc(soap12_ws_addressing10);
+    fault f;
+    f.code = fault_code::sender;
+    f.reason = "bad \x0f thing";
+    auto m = message::create_fault(soap12_ws_addressing10, f);
+    m.addressing().relates_to = "urn:\x01";
+    auto const text = enc.encode(m);
+    CHECK(text.find("bad &#15; thing") != std::string::npos);
+    CHECK(text.find("urn:&#01;") != std::string::npos);
+    CHECK(xml::find_control_character(text) == std::string_view::npos);
+    auto back = enc.decode(text, "application/soap+xml");
+    REQUIRE(back.value);
+    auto const read = back.value->read_fault();
+    REQUIRE(read);
+    CHECK(read->reason == "bad \x0f thing");
 }

@@ -162,6 +162,25 @@ private:
                             : detail::iequals(charset, "utf-16be") || detail::iequals(charset, "unicodeFFFE") ? pugi::encoding_utf16_be
                             : detail::iequals(charset, "utf-16le") ? pugi::encoding_utf16_le
                                                                     : pugi::encoding_auto;
+        // XML 1.0 has no control characters (other than tab, LF, CR); pugixml would take them, WCF's
+        // reader refuses them. Checked wherever the parser will read single bytes (UTF-8, also what it
+        // detects without a UTF-16/32 byte order mark or zero byte up front).
+        auto const byte_at = [&](std::size_t i) { return i < buffer.size() ? static_cast<unsigned char>(buffer[i]) : 1u; };
+        bool const wide = byte_at(0) == 0 || byte_at(1) == 0 || (byte_at(0) == 0xfe && byte_at(1) == 0xff) ||
+                          (byte_at(0) == 0xff && byte_at(1) == 0xfe);
+        if (encoding == pugi::encoding_utf8 || (encoding == pugi::encoding_auto && !wide)) {
+            if (auto const at = xml::find_control_character(buffer); at != std::string_view::npos) {
+                char hex[3];
+                auto const c = static_cast<unsigned char>(buffer[at]);
+                hex[0] = "0123456789ABCDEF"[c >> 4];
+                hex[1] = "0123456789ABCDEF"[c & 15];
+                hex[2] = '\0';
+                return fail(bad_message("The message is not well-formed XML: the character with hexadecimal value 0x" +
+                                        std::string(hex) + " at byte offset " + std::to_string(at) +
+                                        " is an invalid character (XML 1.0 allows no control characters other than tab, "
+                                        "line feed and carriage return)."));
+            }
+        }
         // Nesting is bounded by the number of '<' bytes not followed by '/' (an over-count in any
         // encoding): when that is within maxDepth the depth needs no walk. Counted before the
         // parser rewrites the buffer.

@@ -137,7 +137,8 @@ inline void append_raw(std::string& out, pugi::xml_node n) {
     return s;
 }
 
-/// Appends `s` escaped for element content or attribute values.
+/// Appends `s` escaped for element content or attribute values (control characters other than tab,
+/// LF and CR as `&#NN;`, as pugixml writes them, so that no raw one reaches the output).
 inline void append_escaped(std::string& out, std::string_view s) {
     for (char c : s) {
         switch (c) {
@@ -145,7 +146,15 @@ inline void append_escaped(std::string& out, std::string_view s) {
         case '<': out += "&lt;"; break;
         case '>': out += "&gt;"; break;
         case '"': out += "&quot;"; break;
-        default: out += c;
+        default:
+            if (auto const u = static_cast<unsigned char>(c); u < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                out += "&#";
+                out += static_cast<char>('0' + u / 10);
+                out += static_cast<char>('0' + u % 10);
+                out += ';';
+            } else {
+                out += c;
+            }
         }
     }
 }
@@ -158,6 +167,24 @@ namespace detail {
             zero_byte(w ^ (ones * '>'))) != 0;
 }
 } // namespace detail
+
+/// The offset of the first byte below 0x20 other than tab, LF and CR (characters XML 1.0 does not
+/// allow, which pugixml does not check), or npos.
+[[nodiscard]] inline std::size_t find_control_character(std::string_view s) noexcept {
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    for (; s.size() - i >= 16; i += 16) {
+        auto const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(s.data() + i));
+        auto const below_space = _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(0x1f)), _mm_set1_epi8(0x1f));
+        if (_mm_movemask_epi8(below_space) != 0) break; // look closer at this block
+    }
+#endif
+    for (; i < s.size(); ++i) {
+        auto const c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return i;
+    }
+    return std::string_view::npos;
+}
 
 /// Appends `s` escaped as element content exactly as pugixml writes text: `&`, `<`, `>` as
 /// entities, control characters other than tab, CR and LF as `&#NN;`; everything else as is.
