@@ -459,3 +459,19 @@ TEST_CASE("reader: the program keeps working after bad input", "[config][reader]
     }
     CHECK(read_string(service_model("")).ok());
 }
+
+TEST_CASE("reader: a list of enumeration names, as .NET combines it", "[config][reader]") {
+    auto r = read_string(service_model("<bindings><wsHttpBinding><binding name='w'><security mode='Transport, Message'/>"
+                                       "</binding></wsHttpBinding>\n<basicHttpBinding><binding name='b'>"
+                                       "<security mode='Message, TransportCredentialOnly'/></binding></basicHttpBinding></bindings>"));
+    REQUIRE_FALSE(r.ok());
+    auto const* w = r.partial().find_binding("wsHttpBinding", "w");
+    REQUIRE(w);
+    CHECK(w->description.security.mode == security_mode::transport_with_message_credential);
+    REQUIRE(r.diagnostics().size() == 1);
+    auto const& d = r.diagnostics()[0];
+    CHECK(d.code == "InvalidEnumArgument");
+    CHECK(d.value == "Message, TransportCredentialOnly");
+    CHECK(d.path == "system.serviceModel/bindings/basicHttpBinding/binding[@name='b']/security/@mode");
+    CHECK(d.position == source_position{5, 53});
+}

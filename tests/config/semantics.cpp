@@ -48,6 +48,10 @@ TEST_CASE("resolve: the unnamed binding is the default configuration (.NET 4)", 
     CHECK(c.resolved.client[1].description->transport.max_received_message_size == 2000);
     CHECK(*c.resolved.client[2].description == default_description(binding_kind::ws_http));
     CHECK(c.resolved.client[2].binding == nullptr);
+    // The description is the configuration's own (not a copy), or the binding type's stored defaults.
+    CHECK(c.resolved.client[0].description == &c.read.partial().bindings.at(0).description);
+    CHECK(c.resolved.client[1].description == &c.read.partial().bindings.at(1).description);
+    CHECK(c.resolved.client[2].description == &default_binding(binding_kind::ws_http));
 }
 
 TEST_CASE("resolve: references must resolve", "[config][resolve]") {
@@ -100,7 +104,7 @@ TEST_CASE("resolve: relative addresses against the base address of the binding's
     CHECK(e[2].address == "https://localhost:8443/app/secure");
     CHECK(e[3].address == "http://elsewhere/x");
     CHECK(e[4].address == "http://localhost:8000/app/mex");
-    CHECK_FALSE(e[4].description.has_value());
+    CHECK(e[4].description == nullptr);
 
     auto none = check(service_model(R"(<services><service name="S">
   <host><baseAddresses><add baseAddress="http://localhost:8000/app"/></baseAddresses></host>

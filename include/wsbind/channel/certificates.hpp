@@ -14,6 +14,7 @@
 ///   clientCredentialType Certificate).
 /// Failures (no behavior, nothing or several found, no private key) are errors in words.
 
+#include <wsbind/config/credentials.hpp>
 #include <wsbind/config/model.hpp>
 #include <wsbind/credentials/credentials.hpp>
 #include <wsbind/credentials/errors.hpp>
@@ -52,28 +53,14 @@ private:
 
 namespace detail {
 
-[[nodiscard]] inline certificate_reference to_reference(config::certificate_reference_config const& c) {
-    return {c.find_value, c.location, c.name, c.find_type};
-}
-
-template <crypto_backend Backend>
-[[nodiscard]] std::optional<resolved_certificate<Backend>> resolve_one(x509_stores<Backend> const& stores,
-                                                                     config::certificate_reference_config const& ref,
-                                                                     std::string const& what, std::string& error) {
-    service_credentials sc;
-    sc.behavior_name = what;
-    sc.service_certificate = to_reference(ref);
+/// Runs `f()` (a credentials lookup and resolution returning an optional), turning its exceptions
+/// into `error` and an empty result.
+template <class F>
+[[nodiscard]] auto resolve_or_error(std::string& error, F&& f) -> decltype(f()) {
     try {
-        auto r = resolve(sc, stores);
-        if (!r.service_certificate) {
-            error = what + ": no certificate was found";
-            return std::nullopt;
-        }
-        return r.service_certificate;
-    } catch (credential_resolution_error const& e) {
+        return f();
+    } catch (std::exception const& e) { // credential_resolution_error and the stores' errors
         error = e.what();
-    } catch (std::exception const& e) {
-        error = what + ": " + e.what();
     }
     return std::nullopt;
 }
@@ -81,24 +68,22 @@ template <crypto_backend Backend>
 } // namespace detail
 
 /// The service certificate `<service name=service_name>`'s behavior names, from `stores`; nullptr
-/// and `error` when there is none or it cannot be used.
+/// and `error` when there is none or it cannot be used. The behavior is chosen and its
+/// `<serviceCredentials>` read by <wsbind/config/credentials.hpp>, resolved by
+/// <wsbind/crypto/credentials_resolution.hpp> (errors name the behavior and the reference).
 template <crypto_backend Backend>
 [[nodiscard]] std::shared_ptr<http::server_certificate_source const> configured_service_certificate(
     config::configuration const& cfg, std::string_view service_name, x509_stores<Backend> const& stores, std::string& error,
     Backend backend = {}) {
-    auto const* service = cfg.find_service(service_name);
-    if (service == nullptr) {
-        error = "the configuration has no <service name=\"" + std::string(service_name) + "\">";
-        return nullptr;
-    }
-    auto const* behavior = cfg.find_behavior(config::behavior_kind::service, service->behavior_configuration);
-    if (behavior == nullptr || !behavior->service_credentials || !behavior->service_credentials->service_certificate.specified) {
-        error = "<service name=\"" + std::string(service_name) +
-                "\"> has no service behavior with <serviceCredentials><serviceCertificate>, which HTTPS needs";
-        return nullptr;
-    }
-    auto c = detail::resolve_one(stores, behavior->service_credentials->service_certificate,
-                                 "serviceCredentials/serviceCertificate of behavior '" + behavior->name + "'", error);
+    auto c = detail::resolve_or_error(error, [&]() -> std::optional<resolved_certificate<Backend>> {
+        auto const sc = config::service_credentials_for(cfg, service_name);
+        if (!sc.service_certificate) {
+            error = "<service name=\"" + std::string(service_name) +
+                    "\"> has no service behavior with <serviceCredentials><serviceCertificate>, which HTTPS needs";
+            return std::nullopt;
+        }
+        return resolve(sc, stores).service_certificate;
+    });
     if (!c) return nullptr;
     return std::make_shared<store_certificate_source<Backend>>(std::move(backend), std::move(*c));
 }
@@ -109,20 +94,14 @@ template <crypto_backend Backend>
 [[nodiscard]] std::optional<std::pair<std::string, std::string>> configured_client_certificate(
     config::configuration const& cfg, std::string_view endpoint_name, x509_stores<Backend> const& stores, std::string& error,
     Backend backend = {}) {
-    config::endpoint_config const* endpoint = nullptr;
-    for (auto const& e : cfg.client)
-        if (e.name == endpoint_name) endpoint = &e;
-    if (endpoint == nullptr) {
-        error = "the configuration has no <client><endpoint name=\"" + std::string(endpoint_name) + "\">";
-        return std::nullopt;
-    }
-    auto const* behavior = cfg.find_behavior(config::behavior_kind::endpoint, endpoint->behavior_configuration);
-    if (behavior == nullptr || !behavior->client_credentials || !behavior->client_credentials->client_certificate.specified) {
-        error = "client endpoint '" + std::string(endpoint_name) + "' has no endpoint behavior with <clientCredentials><clientCertificate>";
-        return std::nullopt;
-    }
-    auto c = detail::resolve_one(stores, behavior->client_credentials->client_certificate,
-                                 "clientCredentials/clientCertificate of behavior '" + behavior->name + "'", error);
+    auto c = detail::resolve_or_error(error, [&]() -> std::optional<resolved_certificate<Backend>> {
+        auto const cc = config::client_credentials_for(cfg, endpoint_name);
+        if (!cc.client_certificate) {
+            error = "client endpoint '" + std::string(endpoint_name) + "' has no endpoint behavior with <clientCredentials><clientCertificate>";
+            return std::nullopt;
+        }
+        return resolve(cc, stores).client_certificate;
+    });
     if (!c) return std::nullopt;
     store_certificate_source<Backend> source(std::move(backend), std::move(*c));
     return std::pair{source.certificate_chain_pem(), source.private_key_pem()};

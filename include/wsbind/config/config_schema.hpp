@@ -27,6 +27,7 @@ namespace wsbind::config {
 /// One attribute (or presence marker) of a configuration element of type Root.
 template <class Root>
 struct field_def {
+    using root_type = Root;
     std::string_view path;
     value_spec spec;
     setting_value (*get)(Root const&) = nullptr;
@@ -36,6 +37,9 @@ struct field_def {
     /// The writer never writes attributes of a reference that is not, since writing them would
     /// make WCF look it up.
     bool (*present)(Root const&) = nullptr;
+    /// String attributes: stores the text as written (what `set` does with a string value,
+    /// without the intermediate copy); nullptr for other attributes.
+    void (*set_string)(Root&, std::string_view) = nullptr;
 
     [[nodiscard]] constexpr bool is_marker() const noexcept { return !path.empty() && path.back() == '/'; }
 };
@@ -124,6 +128,8 @@ constexpr field_def<Root> member(std::string_view path) {
     f.spec = spec_for<leaf>();
     f.get = [](Root const& r) { return to_setting<leaf>(read_path<Ms...>(r)); };
     f.set = [](Root& r, setting_value const& v) { write_path<Ms...>(r) = from_setting<leaf>(v); };
+    if constexpr (std::is_same_v<leaf, std::string>)
+        f.set_string = [](Root& r, std::string_view v) { write_path<Ms...>(r).assign(v); };
     return f;
 }
 
@@ -139,6 +145,11 @@ constexpr field_def<Root> certificate_member(std::string_view path) {
         (r.*Cert).*Field = from_setting<leaf>(v);
         (r.*Cert).specified = true;
     };
+    if constexpr (std::is_same_v<leaf, std::string>)
+        f.set_string = [](Root& r, std::string_view v) {
+            ((r.*Cert).*Field).assign(v);
+            (r.*Cert).specified = true;
+        };
     f.present = [](Root const& r) { return (r.*Cert).specified; };
     return f;
 }

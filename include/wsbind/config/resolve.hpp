@@ -32,8 +32,9 @@ struct resolved_endpoint {
     std::string binding_section;                 ///< the binding type (`binding` attribute)
     binding_config const* binding = nullptr;     ///< the `<binding>` applied; nullptr: the type's defaults
     /// The effective binding, when wsbind models it (binding type modelled, and for customBinding
-    /// every element modelled).
-    std::optional<binding_description> description;
+    /// every element modelled), else nullptr. It points into the configuration (the `<binding>`
+    /// applied) or, for a binding type's defaults, to `default_binding(kind)`.
+    binding_description const* description = nullptr;
     behavior_config const* behavior = nullptr;   ///< the endpoint behavior applied, if any
     std::string scheme;                          ///< URI scheme the binding's transport uses ("" unknown)
 };
@@ -57,6 +58,9 @@ struct resolved_configuration {
 /// `base` + `relative` as ServiceHost.MakeAbsoluteUri does: leading '/' and '\' of the relative
 /// part are dropped; an empty relative part gives the base itself; a '/' joins them.
 [[nodiscard]] std::string combine_address(std::string_view base, std::string_view relative);
+
+/// The defaults of a binding type (`default_description(kind)`), stored once.
+[[nodiscard]] binding_description const& default_binding(binding_kind kind);
 
 /// Resolves every service endpoint and client endpoint; problems go to `diags` (file name
 /// `file` for their location).

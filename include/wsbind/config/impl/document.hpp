@@ -164,12 +164,15 @@ inline source_position document::position_at(std::size_t offset) const noexcept 
     offset = std::min(offset, original_.size());
     // Positions are asked in document order: try the line of the previous answer first.
     std::size_t line = last_line_; // 1-based
+    // ... or one of the few lines after it (the next element is usually on the next line).
+    if (line != 0 && line <= line_starts_.size() && line_starts_[line - 1] <= offset)
+        for (std::size_t step = 0; step < 4 && line < line_starts_.size() && line_starts_[line] <= offset; ++step) ++line;
     if (line == 0 || line > line_starts_.size() || line_starts_[line - 1] > offset ||
         (line < line_starts_.size() && line_starts_[line] <= offset)) {
         auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
         line = static_cast<std::size_t>(it - line_starts_.begin());
-        last_line_ = line;
     }
+    last_line_ = line;
     std::size_t const start = line_starts_[line - 1];
     if (ascii_) return {static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(offset - start + 1)};
     std::uint32_t column = 1;

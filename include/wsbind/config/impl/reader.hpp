@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <array>
+#include <deque>
 #include <istream>
 #include <optional>
 #include <span>
@@ -44,67 +45,48 @@ inline bool ends_with(std::string_view s, std::string_view suffix) noexcept {
     return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-/// The binding schema of one binding type, indexed for lookup by (element, path) without
-/// allocating (the schema's strings have static storage).
-class schema_index {
+/// An attribute table (config_schema.hpp) indexed for lookup by path without allocation.
+template <class Root>
+class table_index {
 public:
-    explicit schema_index(binding_kind kind) {
-        for (auto const& s : binding_schema(kind)) {
-            auto& e = element(s.element);
-            e.by_path.emplace(s.path, &s);
-            // Every directory prefix of the path ("security/", "security/message/").
-            for (std::size_t slash = s.path.find('/'); slash != std::string_view::npos; slash = s.path.find('/', slash + 1)) {
-                auto const prefix = s.path.substr(0, slash + 1);
-                auto [it, inserted] = e.first_in_prefix.emplace(prefix, s.optional ? nullptr : &s);
-                if (!inserted && !it->second && !s.optional) it->second = &s;
-            }
+    explicit table_index(std::span<field_def<Root> const> table) : table_(table) {
+        for (auto const& f : table) {
+            if (f.is_marker()) markers_[f.path].push_back(&f);
+            else attributes_.try_emplace(f.path, &f); // the first of a path, as a scan in table order finds
+            if (!f.get) continue;
+            // Every directory prefix of the path ("a/", "a/b/"): child elements with something to read.
+            for (std::size_t slash = f.path.find('/'); slash != std::string_view::npos; slash = f.path.find('/', slash + 1))
+                prefixes_.insert(f.path.substr(0, slash + 1));
         }
     }
-    [[nodiscard]] setting const* find(std::string_view element, std::string_view path) const {
-        auto const* e = lookup(element);
-        if (!e) return nullptr;
-        auto it = e->by_path.find(path);
-        return it == e->by_path.end() ? nullptr : it->second;
+    [[nodiscard]] std::span<field_def<Root> const> table() const noexcept { return table_; }
+    /// The attribute at `path` (not a marker), or nullptr.
+    [[nodiscard]] field_def<Root> const* attribute(std::string_view path) const {
+        auto it = attributes_.find(path);
+        return it == attributes_.end() ? nullptr : it->second;
     }
-    /// Whether some setting's path starts with `prefix` (a directory, ending in '/').
-    [[nodiscard]] bool has_prefix(std::string_view element, std::string_view prefix) const {
-        auto const* e = lookup(element);
-        return e && e->first_in_prefix.count(prefix) != 0;
+    /// The markers (paths ending in '/') at `path`, in table order.
+    [[nodiscard]] std::span<field_def<Root> const* const> markers(std::string_view path) const {
+        auto it = markers_.find(path);
+        if (it == markers_.end()) return {};
+        return it->second;
     }
-    /// The first non-optional setting under `prefix`, in schema order (what `touch` writes to
-    /// create an optional group), or nullptr.
-    [[nodiscard]] setting const* first_under(std::string_view element, std::string_view prefix) const {
-        auto const* e = lookup(element);
-        if (!e) return nullptr;
-        auto it = e->first_in_prefix.find(prefix);
-        return it == e->first_in_prefix.end() ? nullptr : it->second;
-    }
+    /// Whether a readable field's path starts with `prefix` (a directory, ending in '/').
+    [[nodiscard]] bool has_prefix(std::string_view prefix) const { return prefixes_.count(prefix) != 0; }
 
 private:
-    struct element_index {
-        std::string_view name;
-        std::unordered_map<std::string_view, setting const*> by_path;
-        std::unordered_map<std::string_view, setting const*> first_in_prefix;
-    };
-    element_index& element(std::string_view name) {
-        for (auto& e : elements_)
-            if (e.name == name) return e;
-        elements_.push_back({name, {}, {}});
-        return elements_.back();
-    }
-    [[nodiscard]] element_index const* lookup(std::string_view name) const noexcept {
-        for (auto const& e : elements_)
-            if (e.name == name) return &e;
-        return nullptr;
-    }
-    std::vector<element_index> elements_;
+    std::span<field_def<Root> const> table_;
+    std::unordered_map<std::string_view, field_def<Root> const*> attributes_;
+    std::unordered_map<std::string_view, std::vector<field_def<Root> const*>> markers_;
+    std::unordered_set<std::string_view> prefixes_;
 };
 
-inline schema_index const& index_for(binding_kind kind) {
-    static schema_index const indexes[] = {
-        schema_index(binding_kind::basic_http), schema_index(binding_kind::ws_http), schema_index(binding_kind::ws_2007_http),
-        schema_index(binding_kind::ws_dual_http), schema_index(binding_kind::net_tcp), schema_index(binding_kind::custom)};
-    return indexes[static_cast<std::size_t>(kind)];
+/// The index of a table of config_schema.hpp (built once, on first use).
+template <auto const& Table>
+auto const& index_of() {
+    using root = typename std::remove_cvref_t<decltype(Table)>::value_type::root_type;
+    static table_index<root> const index(Table);
+    return index;
 }
 
 /// Enumeration names a binding's configuration element accepts where its .NET enum is narrower
@@ -139,6 +121,81 @@ inline std::string_view allowed_enum_names(binding_kind kind, std::string_view e
     if (path == "security/message/clientCredentialType") return l.message;
     if (path == "security/transport/clientCredentialType") return l.transport;
     return {};
+}
+
+/// The binding schema of one binding type, indexed for lookup by (element, path) without
+/// allocating (the schema's strings have static storage).
+class schema_index {
+public:
+    /// A setting with its value spec (computed once: the names allowed in its place included).
+    struct entry {
+        setting const* s;
+        value_spec spec;
+    };
+
+    explicit schema_index(binding_kind kind) {
+        for (auto const& s : binding_schema(kind)) {
+            auto& e = element(s.element);
+            value_spec spec = spec_of(s);
+            spec.allowed_names = allowed_enum_names(kind, s.element, s.path);
+            e.by_path.emplace(s.path, entry{&s, spec});
+            // Every directory prefix of the path ("security/", "security/message/").
+            for (std::size_t slash = s.path.find('/'); slash != std::string_view::npos; slash = s.path.find('/', slash + 1)) {
+                auto const prefix = s.path.substr(0, slash + 1);
+                auto [it, inserted] = e.first_in_prefix.emplace(prefix, s.optional ? nullptr : &s);
+                if (!inserted && !it->second && !s.optional) it->second = &s;
+            }
+        }
+    }
+    [[nodiscard]] setting const* find(std::string_view element, std::string_view path) const {
+        auto const* e = find_entry(element, path);
+        return e ? e->s : nullptr;
+    }
+    [[nodiscard]] entry const* find_entry(std::string_view element, std::string_view path) const {
+        auto const* e = lookup(element);
+        if (!e) return nullptr;
+        auto it = e->by_path.find(path);
+        return it == e->by_path.end() ? nullptr : &it->second;
+    }
+    /// Whether some setting's path starts with `prefix` (a directory, ending in '/').
+    [[nodiscard]] bool has_prefix(std::string_view element, std::string_view prefix) const {
+        auto const* e = lookup(element);
+        return e && e->first_in_prefix.count(prefix) != 0;
+    }
+    /// The first non-optional setting under `prefix`, in schema order (what `touch` writes to
+    /// create an optional group), or nullptr.
+    [[nodiscard]] setting const* first_under(std::string_view element, std::string_view prefix) const {
+        auto const* e = lookup(element);
+        if (!e) return nullptr;
+        auto it = e->first_in_prefix.find(prefix);
+        return it == e->first_in_prefix.end() ? nullptr : it->second;
+    }
+
+private:
+    struct element_index {
+        std::string_view name;
+        std::unordered_map<std::string_view, entry> by_path;
+        std::unordered_map<std::string_view, setting const*> first_in_prefix;
+    };
+    element_index& element(std::string_view name) {
+        for (auto& e : elements_)
+            if (e.name == name) return e;
+        elements_.push_back({name, {}, {}});
+        return elements_.back();
+    }
+    [[nodiscard]] element_index const* lookup(std::string_view name) const noexcept {
+        for (auto const& e : elements_)
+            if (e.name == name) return &e;
+        return nullptr;
+    }
+    std::vector<element_index> elements_;
+};
+
+inline schema_index const& index_for(binding_kind kind) {
+    static schema_index const indexes[] = {
+        schema_index(binding_kind::basic_http), schema_index(binding_kind::ws_http), schema_index(binding_kind::ws_2007_http),
+        schema_index(binding_kind::ws_dual_http), schema_index(binding_kind::net_tcp), schema_index(binding_kind::custom)};
+    return indexes[static_cast<std::size_t>(kind)];
 }
 
 /// Presence of the optional groups of a customBinding `<security>` element (applied as a whole
@@ -227,6 +284,22 @@ public:
     }
 
 private:
+    /// Names already seen among an element's children (few: no allocation below 16).
+    struct seen_names {
+        std::array<std::string_view, 16> small{};
+        std::size_t count = 0;
+        std::vector<std::string_view> more;
+        bool insert(std::string_view n) {
+            for (std::size_t i = 0; i < count; ++i)
+                if (small[i] == n) return false;
+            for (auto const& m : more)
+                if (m == n) return false;
+            if (count < small.size()) small[count++] = n;
+            else more.push_back(n);
+            return true;
+        }
+    };
+
     // ---- diagnostics ------------------------------------------------------------------------
 
     void report(severity sev, source_position pos, std::string path, std::string message, std::string value,
@@ -270,6 +343,8 @@ private:
 
     /// Text or CDATA inside a configuration element is an error in .NET.
     void check_no_text(pugi::xml_node node, std::string const& path) {
+        // text() finds the first text or CDATA child inside pugixml: most elements have none.
+        if (!node.text()) return;
         for (auto c : node.children()) {
             if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
                 std::string_view v = c.value();
@@ -289,15 +364,14 @@ private:
     }
 
     /// A second child element of the same name (`seen` holds names already read).
-    bool repeated(pugi::xml_node child, std::vector<std::string_view>& seen, std::string const& path) {
+    bool repeated(pugi::xml_node child, seen_names& seen, std::string const& path) {
         std::string_view const n = child.name();
-        if (std::find(seen.begin(), seen.end(), n) != seen.end()) {
+        if (!seen.insert(n)) {
             report(severity::error, child, path + "/" + child.name(),
                    "The element <" + std::string(n) + "> may only appear once in this section.", std::string(n), {},
                    "Config_base_element_cannot_have_multiple_child_elements");
             return true;
         }
-        seen.push_back(n);
         return false;
     }
 
@@ -313,18 +387,17 @@ private:
         // <extensions> first: it registers names used by the other sections.
         for (auto sm : groups)
             for (auto child : sm.children("extensions")) read_extensions(child, path + "/extensions");
-        std::vector<std::string_view> seen;
+        seen_names seen;
         for (auto sm : groups)
         for (auto child : sm.children()) {
             if (child.type() != pugi::node_element) continue;
             std::string_view const n = child.name();
             std::string const cpath = path + "/" + child.name();
-            if (std::find(seen.begin(), seen.end(), n) != seen.end()) {
+            if (!seen.insert(n)) {
                 report(severity::error, child, cpath, "Sections must only appear once per config file.", std::string(n), {},
                        "Config_sections_must_be_unique");
                 continue;
             }
-            seen.push_back(n);
             if (child.attribute("configSource")) {
                 report(severity::warning, doc_.position_of(child.attribute("configSource")), cpath + "/@configSource",
                        "The section is read from another file (configSource), which wsbind does not follow; its content is "
@@ -371,7 +444,7 @@ private:
     void read_extensions(pugi::xml_node ext, std::string const& path) {
         no_attributes(ext, path);
         check_no_text(ext, path);
-        std::vector<std::string_view> seen;
+        seen_names seen;
         for (auto c : ext.children()) {
             if (c.type() != pugi::node_element) continue;
             std::string const cpath = path + "/" + c.name();
@@ -494,26 +567,17 @@ private:
     /// Reads `node` (an element at relative path `prefix`, "" for the root element) through a
     /// lookup that knows the element's attributes and children.
     template <class Lookup>
-    void read_element(pugi::xml_node node, std::string const& prefix, std::string const& path, Lookup& lk) {
-        std::string p = prefix, q = path;
+    void read_element(pugi::xml_node node, std::string_view prefix, std::string_view path, Lookup& lk) {
+        // Builders reused from element to element (a deque: nested reads never move them).
+        if (builders_.size() < builder_depth_ + 2) builders_.resize(builder_depth_ + 2);
+        std::string& p = builders_[builder_depth_];
+        std::string& q = builders_[builder_depth_ + 1];
+        builder_depth_ += 2;
+        p.assign(prefix);
+        q.assign(path);
         read_element_in(node, p, q, lk);
+        builder_depth_ -= 2;
     }
-
-    /// Names already seen among an element's children (few: no allocation below 16).
-    struct seen_names {
-        std::array<std::string_view, 16> small{};
-        std::size_t count = 0;
-        std::vector<std::string_view> more;
-        bool insert(std::string_view n) {
-            for (std::size_t i = 0; i < count; ++i)
-                if (small[i] == n) return false;
-            for (auto const& m : more)
-                if (m == n) return false;
-            if (count < small.size()) small[count++] = n;
-            else more.push_back(n);
-            return true;
-        }
-    };
 
     /// read_element with `prefix` and `path` as builders: children append to them and restore them.
     template <class Lookup>
@@ -526,11 +590,15 @@ private:
             std::size_t const mark = prefix.size();
             prefix.append(an);
             if (auto const* e = lk.find(prefix)) {
-                value_spec const spec = lk.spec(*e, prefix);
-                auto r = parse_value(spec, a.value(), an);
+                value_spec const& spec = lk.spec(*e, prefix);
                 current_position = doc_.position_of_value(a);
-                if (!r) bad_value(a, path, r);
-                else lk.set(*e, r.value, prefix);
+                if (spec.kind == value_kind::string && !spec.uri && lk.set_string(*e, a.value())) {
+                    // Stored as written: a string that need not be a URI has nothing to check.
+                } else if (auto r = parse_value(spec, a.value(), an); !r) {
+                    bad_value(a, path, r);
+                } else {
+                    lk.set(*e, r.value, prefix);
+                }
                 prefix.resize(mark);
             } else {
                 prefix.resize(mark);
@@ -600,16 +668,14 @@ private:
         binding_config& b;
 
         bool is_key(std::string const& prefix, std::string_view an) const { return prefix.empty() && element.empty() && an == "name"; }
-        setting const* find(std::string const& rel) const { return idx.find(element, rel); }
-        value_spec spec(setting const& s, std::string const& rel) const {
-            value_spec v = spec_of(s);
-            v.allowed_names = allowed_enum_names(kind, element, rel);
-            return v;
+        schema_index::entry const* find(std::string const& rel) const { return idx.find_entry(element, rel); }
+        value_spec const& spec(schema_index::entry const& e, std::string const&) const { return e.spec; }
+        void set(schema_index::entry const& e, setting_value const& v, std::string const&) const {
+            apply(*e.s, b.description, v); // readerQuotas: 0 keeps the default
+            b.positions.emplace_back(e.s, r.current_position);
         }
-        void set(setting const& s, setting_value const& v, std::string const&) const {
-            apply(s, b.description, v); // readerQuotas: 0 keeps the default
-            b.positions.emplace_back(&s, r.current_position);
-        }
+        bool set_string(schema_index::entry const&, std::string_view) const { return false; } // descriptions hold text
+
         void touch(std::string const& prefix) const {
             if (prefix.empty()) return;
             if (setting const* first = idx.first_under(element, prefix)) first->set(b.description, first->get(b.description));
@@ -688,7 +754,7 @@ private:
         for (auto section : node.children())
             for (auto b : section.children("binding")) { (void)b; ++count; }
         cfg_.bindings.reserve(cfg_.bindings.size() + count);
-        std::vector<std::string_view> seen;
+        seen_names seen;
         for (auto section : node.children()) {
             if (section.type() != pugi::node_element) continue;
             if (repeated(section, seen, path)) continue;
@@ -719,9 +785,10 @@ private:
                 b.section = section_name;
                 b.name = item.attribute("name").value();
                 if (for_remove) return b;
-                std::string bpath = child_path(ipath, "binding", "name", b.name);
                 b.positions.reserve(8);
-                b.origin = origin_of(item, bpath);
+                b.origin.position = doc_.position_of(item);
+                b.origin.path = child_path(ipath, "binding", "name", b.name);
+                std::string const& bpath = b.origin.path;
                 if (kind) {
                     b.kind = *kind;
                     b.description = default_description(*kind);
@@ -764,7 +831,8 @@ private:
         }
         check_no_text(node, path);
         std::string transport, encoder, upgrade;
-        std::vector<std::string_view> seen;
+        b.element_order.reserve(6);
+        seen_names seen;
         for (auto child : node.children()) {
             if (child.type() != pugi::node_element) continue;
             std::string_view const n = child.name();
@@ -779,13 +847,12 @@ private:
                        std::string(n), "a binding element WCF knows or the file registers", "ConfigInvalidExtensionElementName");
                 continue;
             }
-            if (std::find(seen.begin(), seen.end(), n) != seen.end()) {
+            if (!seen.insert(n)) {
                 report(severity::error, child, cpath,
                        "The binding element <" + std::string(n) + "> appears more than once in this binding.", std::string(n),
                        {}, "ConfigDuplicateItem");
                 continue;
             }
-            seen.push_back(n);
             // At most one transport, one message encoder, one stream upgrade (CustomBindingElement).
             auto const category = known ? known->category : binding_element_category::other;
             auto one_of = [&](std::string& slot, char const* what, char const* code) {
@@ -832,7 +899,7 @@ private:
     template <class Root>
     struct table_lookup {
         reader& r;
-        std::span<field_def<Root> const> table;
+        table_index<Root> const& index;
         Root& root;
         behavior_config* owner = nullptr; ///< where unmodelled children are kept
         std::span<std::string_view const> unmodelled_children{};
@@ -840,39 +907,37 @@ private:
         origin* positions = nullptr;      ///< records where root attributes were written
 
         bool is_key(std::string const&, std::string_view) const { return false; }
-        field_def<Root> const* find(std::string const& rel) const {
-            for (auto const& f : table)
-                if (f.path == rel && !f.is_marker()) return &f;
-            return nullptr;
-        }
-        value_spec spec(field_def<Root> const& f, std::string const&) const { return f.spec; }
+        field_def<Root> const* find(std::string const& rel) const { return index.attribute(rel); }
+        value_spec const& spec(field_def<Root> const& f, std::string const&) const { return f.spec; }
         void set(field_def<Root> const& f, setting_value const& v, std::string const&) const {
             f.set(root, v);
             if (positions) positions->attributes.emplace_back(f.path, r.current_position);
         }
+        bool set_string(field_def<Root> const& f, std::string_view v) const {
+            if (!f.set_string) return false;
+            f.set_string(root, v);
+            if (positions) positions->attributes.emplace_back(f.path, r.current_position);
+            return true;
+        }
         void touch(std::string const& prefix) const {
-            for (auto const& f : table)
-                if (f.path == prefix && f.set) f.set(root, setting_value{1, {}});
+            for (auto const* f : index.markers(prefix))
+                if (f->set) f->set(root, setting_value{1, {}});
         }
-        bool has_child(std::string const& cprefix) const {
-            for (auto const& f : table)
-                if (starts_with(f.path, cprefix) && f.get) return true;
-            return false;
-        }
+        bool has_child(std::string const& cprefix) const { return index.has_prefix(cprefix); }
         std::string attribute_names(std::string const& prefix) const {
             std::vector<std::string_view> paths;
-            for (auto const& f : table) paths.push_back(f.path);
+            for (auto const& f : index.table()) paths.push_back(f.path);
             return names_under(paths, prefix, false);
         }
         std::string child_names(std::string const& prefix) const {
             std::vector<std::string_view> paths;
-            for (auto const& f : table) paths.push_back(f.path);
+            for (auto const& f : index.table()) paths.push_back(f.path);
             for (auto u : unmodelled_children) paths.push_back(u);
             return names_under(paths, prefix, true);
         }
         bool special(reader& rd, pugi::xml_node child, std::string const& cprefix, std::string const& cpath) const {
-            for (auto const& f : table)
-                if (f.path == cprefix && !f.get) return rd.read_table_collection(root, child, cprefix, cpath);
+            for (auto const* f : index.markers(cprefix))
+                if (!f->get) return rd.read_table_collection(root, child, cprefix, cpath);
             return false;
         }
         bool known_unmodelled(std::string const& cprefix) const {
@@ -887,13 +952,12 @@ private:
         }
     };
 
-    template <class Item, std::size_t N>
-    std::optional<Item> read_table_item(pugi::xml_node item, std::string const& path,
-                                        std::array<field_def<Item>, N> const& table, Item start) {
+    template <auto const& Table, class Item>
+    std::optional<Item> read_table_item(pugi::xml_node item, std::string const& path, Item start) {
         Item out = std::move(start);
-        table_lookup<Item> lk{*this, table, out, nullptr, {}, {}, nullptr};
+        table_lookup<Item> lk{*this, index_of<Table>(), out, nullptr, {}, {}, nullptr};
         read_element(item, {}, path, lk);
-        for (auto const& f : table) {
+        for (auto const& f : Table) {
             if (f.required && !item.attribute(std::string(f.path).c_str())) {
                 report(severity::error, item, path,
                        "The required attribute '" + std::string(f.path) + "' was not found.", {}, std::string(f.path),
@@ -913,7 +977,7 @@ private:
                 child, cpath, "add", sc.issued_token_authentication.known_certificates,
                 {"findValue", "storeLocation", "storeName", "x509FindType"},
                 [&](pugi::xml_node item, std::string const& ipath, bool) {
-                    return read_table_item(item, ipath + "/add", certificate_reference_schema, certificate_reference_config{});
+                    return read_table_item<certificate_reference_schema>(item, ipath + "/add", certificate_reference_config{});
                 },
                 [](certificate_reference_config const& c) {
                     return c.find_value + "|" + std::string(to_string(c.location)) + "|" + std::string(to_string(c.name)) + "|" +
@@ -958,7 +1022,7 @@ private:
             child, cpath, "add", cc.scoped_service_certificates, {"targetUri"},
             [&](pugi::xml_node item, std::string const& ipath, bool for_remove) -> std::optional<scoped_certificate_config> {
                 if (for_remove) return scoped_certificate_config{item.attribute("targetUri").value(), {}};
-                return read_table_item(item, ipath + "/add", scoped_certificate_schema, scoped_certificate_config{});
+                return read_table_item<scoped_certificate_schema>(item, ipath + "/add", scoped_certificate_config{});
             },
             [](scoped_certificate_config const& s) { return s.target_uri; },
             [](scoped_certificate_config const& s) { return keyed("add", "targetUri", s.target_uri); });
@@ -973,7 +1037,11 @@ private:
     void read_behaviors(pugi::xml_node node, std::string const& path) {
         no_attributes(node, path);
         check_no_text(node, path);
-        std::vector<std::string_view> seen;
+        std::size_t count = 0;
+        for (auto c : node.children())
+            for (auto b : c.children("behavior")) { (void)b; ++count; }
+        cfg_.behaviors.reserve(cfg_.behaviors.size() + count);
+        seen_names seen;
         for (auto c : node.children()) {
             if (c.type() != pugi::node_element) continue;
             if (repeated(c, seen, path)) continue;
@@ -987,23 +1055,24 @@ private:
     void read_behavior_collection(pugi::xml_node node, std::string const& path, behavior_kind kind) {
         no_attributes(node, path);
         check_no_text(node, path);
-        // Behaviors of both kinds share cfg_.behaviors; this collection covers its own kind only.
-        std::vector<behavior_config> items;
+        // Behaviors of both kinds share cfg_.behaviors; this collection covers its own kind only
+        // (those from `first` on: a collection element is read once, `repeated` sees to that).
+        std::size_t const first = cfg_.behaviors.size();
         read_collection(
-            node, path, "behavior", items, {"name"},
+            node, path, "behavior", cfg_.behaviors, {"name"},
             [&](pugi::xml_node item, std::string const& ipath, bool for_remove) -> std::optional<behavior_config> {
                 behavior_config b;
                 b.kind = kind;
                 b.name = item.attribute("name").value();
                 if (for_remove) return b;
-                std::string bpath = child_path(ipath, "behavior", "name", b.name);
-                b.origin = origin_of(item, bpath);
+                b.origin.position = doc_.position_of(item);
+                b.origin.path = child_path(ipath, "behavior", "name", b.name);
+                std::string const& bpath = b.origin.path;
                 read_behavior(item, bpath, b);
                 return b;
             },
-            [](behavior_config const& b) { return b.name; }, [](behavior_config const& b) { return keyed("behavior", "name", b.name); });
-        cfg_.behaviors.reserve(cfg_.behaviors.size() + items.size());
-        for (auto& b : items) cfg_.behaviors.push_back(std::move(b));
+            [](behavior_config const& b) { return b.name; }, [](behavior_config const& b) { return keyed("behavior", "name", b.name); },
+            true, first);
     }
 
     void read_behavior(pugi::xml_node node, std::string const& path, behavior_config& b) {
@@ -1012,7 +1081,7 @@ private:
             if (an != "name" && !is_lock_attribute(an)) unrecognized_attribute(a, path, "name");
         }
         check_no_text(node, path);
-        std::vector<std::string_view> seen;
+        seen_names seen;
         static constexpr std::array<std::string_view, 2> service_unmodelled{{"peer/", "secureConversationAuthentication/securityContextClaimTypes/"}};
         static constexpr std::array<std::string_view, 2> client_unmodelled{{"issuedToken/", "peer/"}};
         for (auto c : node.children()) {
@@ -1027,12 +1096,11 @@ private:
                        std::string(n), "a behavior extension WCF knows or the file registers", "ConfigInvalidExtensionElementName");
                 continue;
             }
-            if (std::find(seen.begin(), seen.end(), n) != seen.end()) {
+            if (!seen.insert(n)) {
                 report(severity::error, c, cpath, "The behavior extension <" + std::string(n) + "> appears more than once in this behavior.",
                        std::string(n), {}, "ConfigDuplicateItem");
                 continue;
             }
-            seen.push_back(n);
             if (n == "serviceCredentials" || n == "clientCredentials") {
                 bool const service_side = n == "serviceCredentials";
                 if (service_side != (b.kind == behavior_kind::service)) {
@@ -1044,12 +1112,12 @@ private:
                 }
                 if (service_side) {
                     b.service_credentials.emplace();
-                    table_lookup<service_credentials_config> lk{*this, service_credentials_schema, *b.service_credentials, &b,
+                    table_lookup<service_credentials_config> lk{*this, index_of<service_credentials_schema>(), *b.service_credentials, &b,
                                                                 service_unmodelled, "serviceCredentials", nullptr};
                     read_element(c, {}, cpath, lk);
                 } else {
                     b.client_credentials.emplace();
-                    table_lookup<client_credentials_config> lk{*this, client_credentials_schema, *b.client_credentials, &b,
+                    table_lookup<client_credentials_config> lk{*this, index_of<client_credentials_schema>(), *b.client_credentials, &b,
                                                                client_unmodelled, "clientCredentials", nullptr};
                     read_element(c, {}, cpath, lk);
                 }
@@ -1072,10 +1140,10 @@ private:
             }
             if (cprefix == "identity/") {
                 rd.no_attributes(child, cpath);
-                table_lookup<endpoint_config> ilk{rd, identity_schema, root, nullptr, {}, {}, nullptr};
+                table_lookup<endpoint_config> ilk{rd, index_of<identity_schema>(), root, nullptr, {}, {}, nullptr};
                 // identity children: read each through the identity table (paths start with identity/).
                 rd.check_no_text(child, cpath);
-                std::vector<std::string_view> seen;
+                seen_names seen;
                 for (auto id : child.children()) {
                     if (id.type() != pugi::node_element) continue;
                     std::string const iprefix = cprefix + id.name() + "/";
@@ -1090,17 +1158,16 @@ private:
         }
     };
 
-    template <std::size_t N>
-    std::optional<endpoint_config> read_endpoint(pugi::xml_node node, std::string const& path,
-                                                 std::array<field_def<endpoint_config>, N> const& table) {
+    template <auto const& Table>
+    std::optional<endpoint_config> read_endpoint(pugi::xml_node node, std::string const& path) {
         endpoint_config e;
-        endpoint_lookup lk{{*this, table, e, nullptr, {}, {}, &e.origin}};
-        std::string const name = node.attribute("name").value();
-        std::string const contract = node.attribute("contract").value();
-        std::string const epath = !name.empty() ? child_path(path, "endpoint", "name", name)
-                                                : child_path(path, "endpoint", "contract", contract);
-        e.origin = origin_of(node, epath);
-        read_element(node, {}, epath, lk);
+        endpoint_lookup lk{{*this, index_of<Table>(), e, nullptr, {}, {}, &e.origin}};
+        std::string_view const name = node.attribute("name").value();
+        std::string_view const contract = node.attribute("contract").value();
+        e.origin.position = doc_.position_of(node);
+        e.origin.attributes.reserve(8);
+        e.origin.path = !name.empty() ? child_path(path, "endpoint", "name", name) : child_path(path, "endpoint", "contract", contract);
+        read_element(node, {}, e.origin.path, lk);
         return e;
     }
 
@@ -1119,8 +1186,10 @@ private:
                 service_config s;
                 s.name = item.attribute("name").value();
                 if (for_remove) return s;
-                std::string spath = child_path(ipath, "service", "name", s.name);
-                s.origin = origin_of(item, spath);
+                s.origin.position = doc_.position_of(item);
+                s.origin.attributes.reserve(4);
+                s.origin.path = child_path(ipath, "service", "name", s.name);
+                std::string const& spath = s.origin.path;
                 if (!item.attribute("name") || s.name.empty()) {
                     report(severity::error, item, spath,
                            item.attribute("name") ? "The value for the property 'name' is not valid. The error is: The string "
@@ -1170,6 +1239,7 @@ private:
                     },
                     [](addr const& x) { return x.value; }, [](addr const& x) { return keyed("add", "baseAddress", x.value); },
                     false);
+                root.base_addresses.reserve(root.base_addresses.size() + items.size());
                 for (auto& x : items) root.base_addresses.push_back(std::move(x.value));
                 return true;
             }
@@ -1178,7 +1248,7 @@ private:
     };
 
     void read_service(pugi::xml_node node, std::string const& path, service_config& s) {
-        service_lookup lk{{*this, service_schema, s, nullptr, {}, {}, &s.origin}};
+        service_lookup lk{{*this, index_of<service_schema>(), s, nullptr, {}, {}, &s.origin}};
         read_element(node, {}, path, lk);
         struct endpoint_item {
             endpoint_config e;
@@ -1198,11 +1268,20 @@ private:
                     e.endpoint_configuration = item.attribute("endpointConfiguration").value();
                     return e;
                 }
-                return read_endpoint(item, ipath, service_endpoint_schema);
+                return read_endpoint<service_endpoint_schema>(item, ipath);
             },
             [](endpoint_config const& e) {
-                return upper(e.address.value_or("")) + "|" + e.binding_configuration + "|" + e.binding_name + "|" +
-                       e.binding_namespace + "|" + e.binding + "|" + e.contract + "|" + e.kind + "|" + e.endpoint_configuration;
+                std::string_view const parts[] = {e.binding_configuration, e.binding_name, e.binding_namespace, e.binding,
+                                                  e.contract, e.kind, e.endpoint_configuration};
+                std::size_t size = e.address ? e.address->size() : 0;
+                for (auto p : parts) size += p.size() + 1;
+                std::string k = upper(e.address.value_or(""));
+                k.reserve(size);
+                for (auto p : parts) {
+                    k += '|';
+                    k.append(p);
+                }
+                return k;
             },
             [](endpoint_config const& e) { return keyed("endpoint", "address", e.address.value_or("")); }, true, 0,
             {"host"});
@@ -1227,9 +1306,16 @@ private:
                     e.name = item.attribute("name").value();
                     return e;
                 }
-                return read_endpoint(item, ipath, client_endpoint_schema);
+                return read_endpoint<client_endpoint_schema>(item, ipath);
             },
-            [](endpoint_config const& e) { return e.contract + "|" + e.name; },
+            [](endpoint_config const& e) {
+                std::string k;
+                k.reserve(e.contract.size() + e.name.size() + 1);
+                k.append(e.contract);
+                k += '|';
+                k.append(e.name);
+                return k;
+            },
             [](endpoint_config const& e) { return keyed("endpoint", "name", e.name); }, true, 0, {"metadata"});
     }
 
@@ -1242,6 +1328,8 @@ private:
     configuration& cfg_;
     diagnostics& diags_;
     read_options const& options_;
+    std::deque<std::string> builders_; ///< path builders of read_element, by nesting depth
+    std::size_t builder_depth_ = 0;
 };
 
 } // namespace detail

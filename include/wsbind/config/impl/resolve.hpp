@@ -8,6 +8,7 @@
 #include <wsbind/core/facts.hpp>
 
 #include <algorithm>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -52,6 +53,19 @@ inline std::string lower_ascii(std::string_view s) {
     return out;
 }
 
+/// A (section or kind, name) key into the configuration, which outlives the lookup.
+struct name_key {
+    std::string_view first, second;
+    friend bool operator==(name_key const&, name_key const&) = default;
+};
+
+struct name_key_hash {
+    std::size_t operator()(name_key const& k) const noexcept {
+        std::hash<std::string_view> h;
+        return h(k.first) * 31u ^ h(k.second);
+    }
+};
+
 } // namespace detail
 
 inline std::string binding_scheme(std::string_view section, binding_config const* configured,
@@ -64,6 +78,15 @@ inline std::string binding_scheme(std::string_view section, binding_config const
     }
     if (description) return std::string(transport_scheme(*description));
     return std::string(detail::section_scheme(section));
+}
+
+inline binding_description const& default_binding(binding_kind kind) {
+    static binding_description const defaults[] = {
+        default_description(binding_kind::basic_http),   default_description(binding_kind::ws_http),
+        default_description(binding_kind::ws_2007_http), default_description(binding_kind::ws_dual_http),
+        default_description(binding_kind::net_tcp),      default_description(binding_kind::custom)};
+    static_assert(std::size(defaults) == enum_size<binding_kind>);
+    return defaults[static_cast<std::size_t>(kind)];
 }
 
 inline std::string combine_address(std::string_view base, std::string_view relative) {
@@ -81,9 +104,10 @@ class resolver {
 public:
     resolver(configuration const& cfg, diagnostics& diags, std::string file) : cfg_(cfg), diags_(diags), file_(std::move(file)) {
         // Lookups by key: configurations can hold thousands of bindings, behaviors and endpoints.
-        for (auto const& b : cfg_.bindings) bindings_.emplace(b.section + '\x01' + b.name, &b);
-        for (auto const& b : cfg_.behaviors)
-            behaviors_.emplace(std::string(1, b.kind == behavior_kind::service ? 's' : 'e') + b.name, &b);
+        bindings_.reserve(cfg_.bindings.size());
+        behaviors_.reserve(cfg_.behaviors.size());
+        for (auto const& b : cfg_.bindings) bindings_.emplace(name_key{b.section, b.name}, &b);
+        for (auto const& b : cfg_.behaviors) behaviors_.emplace(name_key{to_string(b.kind), b.name}, &b);
     }
 
     resolved_configuration run() {
@@ -125,7 +149,7 @@ private:
     }
 
     behavior_config const* find_behavior(behavior_kind kind, std::string const& name, origin const& o, std::string_view attr) {
-        if (auto it = behaviors_.find(std::string(1, kind == behavior_kind::service ? 's' : 'e') + name); it != behaviors_.end())
+        if (auto it = behaviors_.find(name_key{to_string(kind), name}); it != behaviors_.end())
             return it->second;
         if (name.empty()) return nullptr; // no default behavior: nothing applied
         report(severity::error, o, attr,
@@ -177,36 +201,46 @@ private:
         if (!e.binding.empty()) resolve_binding(e, r);
 
         // Address.
-        std::string const written = e.address.value_or("");
-        r.address = written;
+        std::string_view const written = e.address ? std::string_view(*e.address) : std::string_view();
         std::string scheme;
         if (is_absolute_uri(written, &scheme)) {
+            r.address = written;
             r.address_absolute = true;
         } else if (service && !r.scheme.empty()) {
             std::string const* base = nullptr;
-            std::string schemes;
             for (auto const& b : service->base_addresses) {
-                std::string bs;
-                if (!is_absolute_uri(b, &bs)) continue;
-                if (!schemes.empty()) schemes += ", ";
-                schemes += bs;
-                if (detail::lower_ascii(bs) == r.scheme && !base) base = &b;
+                if (!is_absolute_uri(b, &scheme)) continue;
+                if (iequals(scheme, r.scheme)) {
+                    base = &b;
+                    break;
+                }
             }
             if (base) {
                 r.address = combine_address(*base, written);
                 r.address_absolute = true;
             } else if (!service->base_addresses.empty()) {
+                std::string schemes;
+                for (auto const& b : service->base_addresses) {
+                    if (!is_absolute_uri(b, &scheme)) continue;
+                    if (!schemes.empty()) schemes += ", ";
+                    schemes += scheme;
+                }
+                r.address = written;
                 report(severity::error, e.origin, "address",
                        "Could not find a base address that matches scheme " + r.scheme + " for the endpoint with binding " +
                            e.binding + ". Registered base address schemes are [" + schemes + "].",
-                       written, "a base address with scheme " + r.scheme + ", or an absolute address", "SFxEndpointNoMatchingScheme");
-            } else if (e.kind.empty()) {
-                report(severity::warning, e.origin, "address",
-                       "The endpoint address '" + written +
-                           "' is relative and the service has no base address: it resolves only when the host supplies one "
-                           "(IIS/WAS hosting).",
-                       written, {}, "wsbind_relative_address_without_base");
+                       std::string(written), "a base address with scheme " + r.scheme + ", or an absolute address", "SFxEndpointNoMatchingScheme");
+            } else {
+                r.address = written;
+                if (e.kind.empty())
+                    report(severity::warning, e.origin, "address",
+                           "The endpoint address '" + std::string(written) +
+                               "' is relative and the service has no base address: it resolves only when the host supplies "
+                               "one (IIS/WAS hosting).",
+                           std::string(written), {}, "wsbind_relative_address_without_base");
             }
+        } else {
+            r.address = written;
         }
         return r;
     }
@@ -223,7 +257,7 @@ private:
                    e.binding, "a binding type WCF knows or the file registers (names are case-sensitive)", "ConfigInvalidSection");
             return;
         }
-        auto const found = bindings_.find(e.binding + '\x01' + e.binding_configuration);
+        auto const found = bindings_.find(name_key{e.binding, e.binding_configuration});
         binding_config const* configured = found == bindings_.end() ? nullptr : found->second;
         if (!configured && !e.binding_configuration.empty()) {
             report(severity::error, e.origin, "bindingConfiguration",
@@ -234,9 +268,9 @@ private:
         r.binding = configured;
         if (kind) {
             if (configured) {
-                if (configured->fully_modelled && configured->kind) r.description = configured->description;
+                if (configured->fully_modelled && configured->kind) r.description = &configured->description;
             } else if (*kind != binding_kind::custom) {
-                r.description = default_description(*kind);
+                r.description = &default_binding(*kind);
             }
         } else if (e.kind.empty()) {
             report(severity::warning, e.origin, "binding",
@@ -244,14 +278,14 @@ private:
                    "wsbind binding.",
                    e.binding, {}, "wsbind_unmodelled");
         }
-        r.scheme = binding_scheme(e.binding, configured, r.description ? &*r.description : nullptr);
+        r.scheme = binding_scheme(e.binding, configured, r.description);
     }
 
     configuration const& cfg_;
     diagnostics& diags_;
     std::string file_;
-    std::unordered_map<std::string, binding_config const*> bindings_;   ///< first of each key, as find_binding
-    std::unordered_map<std::string, behavior_config const*> behaviors_;
+    std::unordered_map<name_key, binding_config const*, name_key_hash> bindings_;   ///< first of each key, as find_binding
+    std::unordered_map<name_key, behavior_config const*, name_key_hash> behaviors_;
 };
 
 } // namespace detail

@@ -8,7 +8,9 @@
 #include <wsbind/core/rules.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -62,12 +64,14 @@ private:
         std::vector<std::string> schemes;
         for (std::size_t i = 0; i < s.base_addresses.size(); ++i) {
             auto const& b = s.base_addresses[i];
-            origin o = s.origin;
-            o.path += "/host/baseAddresses/add[@baseAddress='" + b + "']";
-            if (i < s.base_address_positions.size()) o.position = s.base_address_positions[i];
+            auto o = [&] { // where the base address was written (built only for a diagnostic)
+                origin at{s.origin.position, s.origin.path + "/host/baseAddresses/add[@baseAddress='" + b + "']", {}};
+                if (i < s.base_address_positions.size()) at.position = s.base_address_positions[i];
+                return at;
+            };
             std::string scheme;
             if (!is_absolute_uri(b, &scheme)) {
-                report(severity::error, o, {}, "The base address '" + b + "' must be an absolute URI.", b,
+                report(severity::error, o(), {}, "The base address '" + b + "' must be an absolute URI.", b,
                        "an absolute URI (scheme://host[:port]/path)", "BaseAddressMustBeAbsolute");
                 continue;
             }
@@ -75,11 +79,11 @@ private:
             auto const authority_end = rest.substr(2).find_first_of("/?#");
             std::string_view const authority = rest.substr(2, authority_end);
             if (b.find('?') != std::string::npos || b.find('#') != std::string::npos || authority.find('@') != std::string_view::npos)
-                report(severity::error, o, {}, "The base address '" + b + "' must not contain user information, a query or a fragment.",
+                report(severity::error, o(), {}, "The base address '" + b + "' must not contain user information, a query or a fragment.",
                        b, "scheme://host[:port]/path", "BaseAddressCannotHaveUserInfo");
             std::string const lower = lower_ascii(scheme);
             if (std::find(schemes.begin(), schemes.end(), lower) != schemes.end())
-                report(severity::error, o, {},
+                report(severity::error, o(), {},
                        "This collection already contains an address with scheme " + lower +
                            ". There can be at most one address per scheme in this collection.",
                        b, "one base address per scheme", "BaseAddressDuplicateScheme");
@@ -92,7 +96,7 @@ private:
     void scheme_matches(resolved_endpoint const& e, bool service_side) {
         if (e.scheme.empty() || !e.source) return;
         std::string_view attribute = "address";
-        std::string uri = e.address;
+        std::string_view uri = e.address;
         if (service_side && !e.source->listen_uri.empty()) {
             attribute = "listenUri";
             uri = e.source->listen_uri;
@@ -106,7 +110,7 @@ private:
         if (lower_ascii(scheme) != e.scheme)
             report(severity::error, e.source->origin, attribute,
                    "The provided URI scheme '" + scheme + "' is invalid; expected '" + e.scheme + "' (binding " + binding_label(e) + ").",
-                   uri, "an address with scheme " + e.scheme, "InvalidUriScheme");
+                   std::string(uri), "an address with scheme " + e.scheme, "InvalidUriScheme");
     }
 
     void service(resolved_service const& rs) {
@@ -193,8 +197,18 @@ private:
     /// The rules of the table that apply to one side (client or service) for the binding an
     /// endpoint uses; side-independent rules were checked on the `<binding>` itself.
     void side_rules(resolved_endpoint const& e, rule_side side) {
-        for (auto const* r : wsbind::validate(*e.description, side)) {
-            if (r->side == rule_side::any) continue;
+        // Endpoints share bindings: each binding is checked once per side.
+        auto& cache = side == rule_side::client ? client_masks_ : service_masks_;
+        auto [it, fresh] = cache.try_emplace(e.description, 0);
+        if (fresh) {
+            auto const sec = security_element_of(*e.description);
+            for (auto const& r : rule_table)
+                if (r.side == side && !rule_holds(r.id, *e.description, sec)) it->second |= std::uint64_t{1} << static_cast<unsigned>(r.id);
+        }
+        if (it->second == 0) return;
+        for (auto const& rule : rule_table) {
+            if (!((it->second >> static_cast<unsigned>(rule.id)) & 1u)) continue;
+            auto const* r = &rule;
             report(severity::error, e.source->origin, "binding",
                    std::string(r->text) + " (binding " + binding_label(e) + ", used by this " +
                        (side == rule_side::client ? "client" : "service") + " endpoint)",
@@ -243,6 +257,7 @@ private:
     configuration const& cfg_;
     diagnostics& diags_;
     std::string file_;
+    std::unordered_map<binding_description const*, std::uint64_t> client_masks_, service_masks_; ///< side_rules' violations
 };
 
 } // namespace detail
