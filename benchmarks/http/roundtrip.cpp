@@ -268,6 +268,7 @@ int main(int argc, char** argv) {
         return v.empty() ? 0.0 : v[v.size() / 2];
     };
     std::vector<double> ratios_by_row;
+    std::vector<std::pair<double, double>> ratio_range_by_row; // lowest and highest per-round ratio
     for (unsigned clients : {1u, 16u}) {
         std::vector<std::vector<figures>> per(candidates.size());
         std::vector<std::vector<double>> ratio(candidates.size());
@@ -296,6 +297,8 @@ int main(int argc, char** argv) {
             m.p99_us = median(p99);
             rows.push_back({candidates[i].name, clients, m});
             ratios_by_row.push_back(median(ratio[i]));
+            auto const [lo, hi] = std::minmax_element(ratio[i].begin(), ratio[i].end());
+            ratio_range_by_row.emplace_back(ratio[i].empty() ? 0 : *lo, ratio[i].empty() ? 0 : *hi);
         }
     }
     if (mono_pid > 0) {
@@ -303,13 +306,15 @@ int main(int argc, char** argv) {
         waitpid(mono_pid, nullptr, 0);
     }
 
-    std::printf("%-28s %7s %13s %9s %9s %9s %7s\n", "server", "clients", "round trips/s", "vs raw", "p50 us", "p99 us", "errors");
+    std::printf("%-28s %7s %13s %9s %15s %9s %9s %7s\n", "server", "clients", "round trips/s", "vs raw", "(range)", "p50 us",
+                "p99 us", "errors");
     for (std::size_t i = 0; i < rows.size(); ++i) {
         auto const& r = rows[i];
-        std::printf("%-28s %7u %13.0f %8.1f%% %9.0f %9.0f %7zu\n", r.name.c_str(), r.clients, r.f.rps, 100 * ratios_by_row[i],
-                    r.f.p50_us, r.f.p99_us, r.f.errors);
+        std::printf("%-28s %7u %13.0f %8.1f%% %6.1f–%5.1f%% %9.0f %9.0f %7zu\n", r.name.c_str(), r.clients, r.f.rps,
+                    100 * ratios_by_row[i], 100 * ratio_range_by_row[i].first, 100 * ratio_range_by_row[i].second, r.f.p50_us,
+                    r.f.p99_us, r.f.errors);
     }
-    std::printf("(median of %d rounds; 'vs raw' is the median of per-round ratios)\n", rounds);
+    std::printf("(median of %d rounds; 'vs raw' is the median of per-round ratios, the range their lowest and highest)\n", rounds);
 
     // SOAP processing without sockets: one request through service_host::dispatch (decode, checks,
     // typed parameters, handler, reply encoding), to tell protocol cost from transport cost.

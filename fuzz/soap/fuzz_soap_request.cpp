@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <limits>
 #include <string>
 
 namespace {
@@ -45,5 +46,14 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
     rq.body.assign(reinterpret_cast<char const*>(data + 1), size - 1);
     auto r = h.dispatch(std::move(rq));
     if (r.status < 200 || r.status > 599) std::abort();
+    // Every SOAP reply the service writes (text path or document path) reads back as an envelope.
+    if ((r.status == 200 || r.status == 400 || r.status == 500) && !r.body.empty()) {
+        wsbind::reader_quotas_settings unlimited; // replies may echo long input (fault reasons)
+        unlimited.max_depth = std::numeric_limits<int>::max();
+        unlimited.max_string_content_length = std::numeric_limits<int>::max();
+        wsbind::soap::text_encoder const enc(ws ? wsbind::soap::soap12_ws_addressing10 : wsbind::soap::soap11, unlimited);
+        auto back = enc.decode_in_place(std::move(r.body), r.headers.get("Content-Type"));
+        if (!back.value) std::abort();
+    }
     return 0;
 }

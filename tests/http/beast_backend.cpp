@@ -153,6 +153,22 @@ TEST_CASE("beast: malformed HTTP gets 400, oversized headers 431", "[http][beast
     CHECK(client.round_trip(at(server.local_port()), post("still here"), 5s));
 }
 
+TEST_CASE("beast: headers between 8 KiB and the default 16 KiB limit are read; above it 431", "[http][beast][robustness]") {
+    beast_backend::server server(http::server_options{}, echo); // max_header_size 16 KiB
+    REQUIRE_FALSE(server.start());
+    {
+        raw_connection c(server.local_port());
+        c.send("POST /svc HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(12000, 'a') +
+               "\r\nContent-Length: 2\r\nConnection: close\r\n\r\nhi");
+        CHECK(c.read_to_end().rfind("HTTP/1.1 200 ", 0) == 0);
+    }
+    {
+        raw_connection c(server.local_port());
+        c.send("POST /svc HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(17000, 'a') + "\r\n\r\n");
+        CHECK(c.read_to_end().rfind("HTTP/1.1 431 ", 0) == 0);
+    }
+}
+
 TEST_CASE("beast: Expect: 100-continue is answered before the body is read", "[http][beast]") {
     beast_backend::server server({}, echo);
     REQUIRE_FALSE(server.start());

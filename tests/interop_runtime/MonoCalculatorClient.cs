@@ -11,15 +11,6 @@ using System.Xml;
 
 namespace Microsoft.ServiceModel.Samples
 {
-    [ServiceContract(Namespace = "http://Microsoft.ServiceModel.Samples")]
-    public interface ICalculator
-    {
-        [OperationContract] double Add(double n1, double n2);
-        [OperationContract] double Subtract(double n1, double n2);
-        [OperationContract] double Multiply(double n1, double n2);
-        [OperationContract] double Divide(double n1, double n2);
-    }
-
     [ServiceContract(Namespace = "http://Microsoft.ServiceModel.Samples", Name = "ICalculator")]
     public interface ICalculatorExtra
     {

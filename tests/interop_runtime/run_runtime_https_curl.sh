@@ -6,17 +6,10 @@
 #   run_runtime_https_curl.sh PEER PKI_DIR
 set -euo pipefail
 peer=$1 pki=$2
-log=$(mktemp)
-pid=""
-cleanup() {
-  if [[ -n $pid ]]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
-  rm -f "$log"
-}
-trap cleanup EXIT
-"$peer" https-service "$pki" < /dev/null > "$log" 2>&1 &
-pid=$!
-for _ in $(seq 1 100); do grep -q READY "$log" && break; kill -0 "$pid" 2>/dev/null || { cat "$log"; exit 1; }; sleep 0.1; done
-read -r _ strict_port open_port < <(grep READY "$log")
+source "$(dirname "$0")/service_process.sh"
+start_service "$peer" https-service "$pki"
+wait_ready
+read -r _ strict_port open_port < <(ready_line)
 body='<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><Add xmlns="http://Microsoft.ServiceModel.Samples"><n1>2</n1><n2>3</n2></Add></s:Body></s:Envelope>'
 strict="https://localhost:$strict_port/calculator/certificate"
 failures=0

@@ -7,7 +7,8 @@
 //   runtime_peer https-service PKI  hosts the calculator over HTTPS with certificates from PKI/ (server.pem,
 //                                   server.key, ca.pem): /calculator/certificate (basicHttpBinding, Transport,
 //                                   clientCredentialType Certificate) on one port and /calculator/open
-//                                   (Transport, no client certificate) on another; prints "READY <port1> <port2>"
+//                                   (Transport, no client certificate) on another; prints "READY <port1> <port2>";
+//                                   also /calculator/open-basic and /calculator/certificate-ws
 #include <wsbind/channel/client.hpp>
 #include <wsbind/channel/service_host.hpp>
 #include <wsbind/http/beast/backend.hpp>
@@ -38,7 +39,8 @@ int serve() {
     service_host_options o;
     if (std::getenv("WSBIND_TRACE") != nullptr)
         o.trace = [](channel::trace_record const& r) {
-            std::cerr << (r.dir == channel::trace_record::direction::received ? "<<< " : ">>> ") << r.bytes << "\n";
+            std::cerr << (r.dir == channel::trace_record::direction::received ? "<<< " : ">>> ") << "[" << r.content_type
+                      << " | action " << r.action << " | HTTP " << r.http_status << "] " << r.bytes << "\n";
         };
     service_host<beast_backend> host(o);
     beast_backend::server probe({}, [](http::request&&) { return http::response{}; });
@@ -71,6 +73,10 @@ int serve_https(std::string const& pki) {
         "https://127.0.0.1:0/calculator/certificate", calculator());
     host.add_endpoint<ws_http_binding<security<mode::transport, transport_credential::none>>>("https://localhost:0/calculator/open",
                                                                                              calculator());
+    // The other binding of each shape, on the same listener (for the Mono HTTPS test).
+    host.add_endpoint<basic_http_binding<security<mode::transport>>>("https://localhost:0/calculator/open-basic", calculator());
+    host.add_endpoint<ws_http_binding<security<mode::transport, transport_credential::certificate>>>(
+        "https://localhost:0/calculator/certificate-ws", calculator());
     if (host.open()) {
         std::cerr << "cannot open: " << host.last_error() << "\n";
         return 2;
@@ -85,7 +91,8 @@ int call_all(std::string const& address) {
     client_options o;
     if (std::getenv("WSBIND_TRACE") != nullptr)
         o.trace = [](channel::trace_record const& r) {
-            std::cerr << (r.dir == channel::trace_record::direction::received ? "<<< " : ">>> ") << r.bytes << "\n";
+            std::cerr << (r.dir == channel::trace_record::direction::received ? "<<< " : ">>> ") << "[" << r.content_type
+                      << " | action " << r.action << " | HTTP " << r.http_status << "] " << r.bytes << "\n";
         };
     auto c = client<beast_backend>::make<B>(address, o);
     auto const calc = calculator();

@@ -110,11 +110,11 @@ public:
 
     /// A raw request/reply: `write_body` fills the request Body; the reply message is returned.
     [[nodiscard]] call_result<soap::message> request(std::string const& action, std::function<void(pugi::xml_node)> const& write_body) {
-        return exchange(action, write_body, false);
+        return exchange(action, [&](soap::message& m) { if (write_body) write_body(m.body()); }, false);
     }
     /// A raw one-way send: succeeds on HTTP 202 (or 200 with an empty body).
     [[nodiscard]] call_result<std::monostate> send_one_way(std::string const& action, std::function<void(pugi::xml_node)> const& write_body) {
-        auto r = exchange(action, write_body, true);
+        auto r = exchange(action, [&](soap::message& m) { if (write_body) write_body(m.body()); }, true);
         call_result<std::monostate> out;
         out.fault = std::move(r.fault);
         out.error = std::move(r.error);
@@ -128,18 +128,31 @@ public:
     template <class R, class... Args>
     [[nodiscard]] call_result<R> call(service_contract const& contract, std::string const& op,
                                       std::initializer_list<std::string_view> parameter_names, Args const&... args) {
-        std::vector<std::string_view> names(parameter_names);
+        auto const* names = parameter_names.begin();
         call_result<R> out;
-        if (names.size() != sizeof...(Args)) {
+        if (parameter_names.size() != sizeof...(Args)) {
             out.error = "operation '" + op + "': " + std::to_string(sizeof...(Args)) + " arguments but " +
-                        std::to_string(names.size()) + " parameter names";
+                        std::to_string(parameter_names.size()) + " parameter names";
             return out;
         }
-        auto writer = [&](pugi::xml_node body) {
-            auto w = body.append_child(op.c_str());
-            w.append_attribute("xmlns") = contract.ns().c_str();
-            std::size_t i = 0;
-            (soap::append_value(w, names[i++], args), ...);
+        auto writer = [&](soap::message& m) { // the wrapper as text: no document is built
+            auto& out = m.body_text();
+            out.reserve(2 * op.size() + contract.ns().size() + 32 + (std::size_t{0} + ... + soap::text_size_hint(args)));
+            out += '<';
+            out += op;
+            out += " xmlns=\"";
+            soap::xml::append_escaped(out, contract.ns());
+            out += '"';
+            if constexpr (sizeof...(Args) == 0) {
+                out += "/>";
+            } else {
+                out += '>';
+                std::size_t i = 0;
+                (soap::append_value(out, names[i++], args), ...);
+                out += "</";
+                out += op;
+                out += '>';
+            }
         };
         auto r = exchange(contract.action_of(op), writer, false);
         out.fault = std::move(r.fault);
@@ -196,7 +209,8 @@ private:
         if (options_.trace) options_.trace({dir, address_, ct, action, status, bytes});
     }
 
-    call_result<soap::message> exchange(std::string const& action, std::function<void(pugi::xml_node)> const& write_body, bool one_way) {
+    template <class FillBody>
+    call_result<soap::message> exchange(std::string const& action, FillBody const& fill_body, bool one_way) {
         call_result<soap::message> out;
         if (!last_error_.empty() || !stack_ || !uri_) {
             out.error = last_error_.empty() ? "the client is not usable" : last_error_;
@@ -214,7 +228,7 @@ private:
             }
             m.addressing().to = address_;
         }
-        if (write_body) write_body(m.body());
+        fill_body(m);
         soap::step_context ctx;
         ctx.now = std::chrono::system_clock::now();
         ctx.role = soap::channel_role::client;
@@ -253,16 +267,17 @@ private:
                             (resp.body.empty() ? std::string() : ": " + resp.body.substr(0, 512));
             return out;
         }
-        auto decoded = enc.decode(resp.body, content_type);
+        if (enc.check_content_type(content_type)) {
+            out.error = "The content type " + std::string(content_type.value_or("(none)")) +
+                        " of the response message does not match the content type of the binding (" +
+                        std::string(enc.content_type()) + "). The first " + std::to_string(std::min<std::size_t>(resp.body.size(), 512)) +
+                        " bytes of the response were: '" + resp.body.substr(0, 512) + "'.";
+            return out;
+        }
+        auto decoded = enc.decode_in_place(std::move(resp.body), content_type);
         if (!decoded.value) {
-            if (decoded.unsupported_media_type())
-                out.error = "The content type " + std::string(content_type.value_or("(none)")) +
-                            " of the response message does not match the content type of the binding (" +
-                            std::string(enc.content_type()) + "). The first " + std::to_string(std::min<std::size_t>(resp.body.size(), 512)) +
-                            " bytes of the response were: '" + resp.body.substr(0, 512) + "'.";
-            else
-                out.error = "The response (HTTP " + std::to_string(resp.status) + ") is not a readable SOAP message: " +
-                            decoded.failure->fault.reason;
+            out.error = "The response (HTTP " + std::to_string(resp.status) + ") is not a readable SOAP message: " +
+                        decoded.failure->fault.reason;
             return out;
         }
         auto& reply = *decoded.value;

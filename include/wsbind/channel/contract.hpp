@@ -166,7 +166,11 @@ private:
         if (names.size() != std::tuple_size_v<args_t>)
             throw std::invalid_argument("wsbind: operation '" + op + "' has " + std::to_string(std::tuple_size_v<args_t>) +
                                         " parameters but " + std::to_string(names.size()) + " parameter names");
-        auto handler = [f = std::move(f), names, op, ns = ns_](operation_context& ctx) mutable {
+        // The reply's wrapper, written as text: `<opResponse xmlns="ns">` ... `</opResponse>`.
+        std::string reply_open = "<" + op + "Response xmlns=\"" + soap::xml::escaped(ns_) + "\"";
+        std::string reply_close = "</" + op + "Response>";
+        auto handler = [f = std::move(f), names, op, ns = ns_, reply_open = std::move(reply_open),
+                        reply_close = std::move(reply_close), result_name = op + "Result"](operation_context& ctx) mutable {
             auto const wrapper = ctx.request_body;
             if (!wrapper || soap::xml::local_name(wrapper) != op || soap::xml::namespace_of(wrapper) != ns) {
                 std::string found = wrapper ? "element '" + std::string(soap::xml::local_name(wrapper)) + "' from namespace '" +
@@ -177,13 +181,18 @@ private:
             }
             args_t args{};
             detail::read_parameters(wrapper, ns, op, names, args, std::make_index_sequence<std::tuple_size_v<args_t>>{});
-            auto out = ctx.reply.body().append_child((op + "Response").c_str());
-            out.append_attribute("xmlns") = ns.c_str();
+            auto& out = ctx.reply.body_text();
             if constexpr (std::is_void_v<result_t>) {
                 std::apply(f, std::move(args));
+                out += reply_open;
+                out += "/>";
             } else {
                 auto r = std::apply(f, std::move(args));
-                soap::append_value(out, op + "Result", r);
+                out.reserve(out.size() + reply_open.size() + reply_close.size() + soap::text_size_hint(r) + 2 * result_name.size());
+                out += reply_open;
+                out += '>';
+                soap::append_value(out, result_name, r);
+                out += reply_close;
             }
         };
         auto action = action_of(op);

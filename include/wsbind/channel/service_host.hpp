@@ -295,7 +295,7 @@ private:
             return text_response(413, "The request body exceeds the maximum message size quota (" +
                                           std::to_string(e->settings.max_received_message_size) + " bytes, maxReceivedMessageSize).");
         soap::text_encoder enc(e->settings.version, e->settings.quotas);
-        auto decoded = enc.decode(rq.body, content_type, soap_action);
+        auto decoded = enc.decode_in_place(std::move(rq.body), content_type, soap_action);
         if (decoded.unsupported_media_type()) {
             auto text = decoded.failure->fault.reason;
             return text_response(415, text, text);
@@ -308,9 +308,9 @@ private:
         ctx.now = std::chrono::system_clock::now();
         ctx.role = soap::channel_role::service;
         ctx.transport.secure = rq.peer.secure;
-        ctx.transport.client_certificate_der = rq.peer.client_certificate_der;
-        ctx.transport.client_certificate_subject = rq.peer.client_certificate_subject;
-        ctx.transport.peer_address = rq.peer.address;
+        ctx.transport.client_certificate_der = std::move(rq.peer.client_certificate_der);
+        ctx.transport.client_certificate_subject = std::move(rq.peer.client_certificate_subject);
+        ctx.transport.peer_address = std::move(rq.peer.address);
         auto stepped = e->stack->inbound(request, ctx);
         if (stepped.status == soap::step_status::refused)
             return fault_response(*e, std::move(stepped.fault->fault), stepped.fault->http_status, request_id);
@@ -321,7 +321,8 @@ private:
         }
         if (auto mu = soap::check_must_understand(request)) return fault_response(*e, std::move(*mu), 500, request_id);
 
-        if (e->settings.version.addressing == soap::addressing_version::ws_addressing_10 && !request.addressing().to.empty()) {
+        if (e->settings.version.addressing == soap::addressing_version::ws_addressing_10 && !request.addressing().to.empty() &&
+            request.addressing().to != e->address) {
             auto to = http::uri::parse(request.addressing().to);
             if (!to || !path_equals(to->target, e->uri.target)) {
                 soap::fault f;
@@ -360,7 +361,7 @@ private:
         soap::step_context out_ctx;
         out_ctx.now = ctx.now;
         out_ctx.role = soap::channel_role::service;
-        out_ctx.transport = ctx.transport;
+        out_ctx.transport = std::move(ctx.transport);
         auto out = e->stack->outbound(reply, out_ctx);
         if (out.status == soap::step_status::refused)
             return fault_response(*e, std::move(out.fault->fault), out.fault->http_status, request_id);

@@ -46,6 +46,7 @@ public:
     [[nodiscard]] auto begin() const noexcept { return items_.begin(); }
     [[nodiscard]] auto end() const noexcept { return items_.end(); }
     [[nodiscard]] std::size_t size() const noexcept { return items_.size(); }
+    void reserve(std::size_t n) { items_.reserve(n); }
     void clear() noexcept { items_.clear(); }
 
 private:

@@ -202,6 +202,13 @@ struct data_contract<std::string> {
 template <class T>
 concept data_contract_primitive = requires { data_contract<T>::type_name; };
 
+/// About how many bytes `<name>value</name>` takes as text (to reserve buffers once).
+template <data_contract_primitive T>
+[[nodiscard]] std::size_t text_size_hint(T const& value) noexcept {
+    if constexpr (std::is_same_v<T, std::string>) return value.size() + 64;
+    else return 64;
+}
+
 /// Appends `<name>value</name>` (no namespace prefix: it inherits the wrapper's default namespace).
 template <data_contract_primitive T>
 void append_value(pugi::xml_node parent, std::string_view name, T const& value) {
@@ -209,14 +216,30 @@ void append_value(pugi::xml_node parent, std::string_view name, T const& value) 
     e.text().set(data_contract<T>::write(value).c_str());
 }
 
+/// Appends `<name>value</name>` as text (the same bytes as the node overload writes).
+template <data_contract_primitive T>
+void append_value(std::string& out, std::string_view name, T const& value) {
+    out += '<';
+    out += name;
+    out += '>';
+    if constexpr (std::is_same_v<T, std::string>) xml::append_text_escaped(out, value);
+    else xml::append_text_escaped(out, data_contract<T>::write(value));
+    out += "</";
+    out += name;
+    out += '>';
+}
+
 /// Reads the element's text as T; nullopt and `error` (WCF's words) when it cannot be parsed.
 template <data_contract_primitive T>
 [[nodiscard]] std::optional<T> read_value(pugi::xml_node element, std::string* error = nullptr) {
-    auto const text = xml::text_of(element);
+    auto const single = xml::single_text_of(element); // no copy in the common case
+    std::string joined;
+    if (!single) joined = xml::text_of(element);
+    std::string_view const text = single ? *single : std::string_view(joined);
     auto v = data_contract<T>::read(text);
     if (!v && error)
         *error = "There was an error deserializing the object of type " + std::string(data_contract<T>::type_name) +
-                 ". The value '" + text + "' cannot be parsed as the type '" + std::string(data_contract<T>::type_name) + "'.";
+                 ". The value '" + std::string(text) + "' cannot be parsed as the type '" + std::string(data_contract<T>::type_name) + "'.";
     return v;
 }
 

@@ -26,6 +26,8 @@
 #include <wsbind/soap/version.hpp>
 #include <wsbind/soap/xml.hpp>
 
+#include <algorithm>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -85,6 +87,19 @@ struct content_type_parts {
     return p;
 }
 
+/// The number of '<' bytes in `bytes` that are not followed by '/': at least the number of start
+/// tags, whatever the encoding.
+[[nodiscard]] inline std::size_t start_tag_bound(std::string_view bytes) noexcept {
+    std::size_t n = 0;
+    char const* p = bytes.data();
+    char const* const end = p + bytes.size();
+    while ((p = static_cast<char const*>(std::memchr(p, '<', static_cast<std::size_t>(end - p)))) != nullptr) {
+        ++p;
+        if (p == end || *p != '/') ++n;
+    }
+    return n;
+}
+
 } // namespace detail
 
 class text_encoder {
@@ -115,9 +130,20 @@ public:
     }
 
     /// Reads a message from `bytes` received with `content_type` (and, for SOAP 1.1, the HTTP
-    /// SOAPAction header).
+    /// SOAPAction header). The message keeps a copy of the bytes (`raw()`).
     [[nodiscard]] decode_result decode(std::string_view bytes, std::optional<std::string_view> content_type,
                                        std::optional<std::string_view> soap_action = std::nullopt) const {
+        return decode_impl(std::string(bytes), content_type, soap_action, true);
+    }
+    /// As `decode`, parsing `bytes` in place (no copy; the message owns them; `raw()` stays empty).
+    [[nodiscard]] decode_result decode_in_place(std::string&& bytes, std::optional<std::string_view> content_type,
+                                                std::optional<std::string_view> soap_action = std::nullopt) const {
+        return decode_impl(std::move(bytes), content_type, soap_action, false);
+    }
+
+private:
+    [[nodiscard]] decode_result decode_impl(std::string bytes_in, std::optional<std::string_view> content_type,
+                                            std::optional<std::string_view> soap_action, bool keep_raw) const {
         decode_result r;
         if (auto refused = check_content_type(content_type)) {
             r.failure = fault_reply{bad_message(std::move(*refused)), 415};
@@ -128,14 +154,39 @@ public:
             return std::move(r);
         };
         message m = message::access::make(version_);
-        message::access::raw(m).assign(bytes);
+        if (keep_raw) message::access::raw(m) = bytes_in;
+        auto& buffer = message::access::buffer(m);
+        buffer = std::move(bytes_in);
         auto const charset = detail::split_content_type(*content_type).charset;
         auto const encoding = detail::iequals(charset, "utf-8") ? pugi::encoding_utf8
                             : detail::iequals(charset, "utf-16be") || detail::iequals(charset, "unicodeFFFE") ? pugi::encoding_utf16_be
                             : detail::iequals(charset, "utf-16le") ? pugi::encoding_utf16_le
                                                                     : pugi::encoding_auto;
+        // XML 1.0 has no control characters (other than tab, LF, CR); pugixml would take them, WCF's
+        // reader refuses them. Checked wherever the parser will read single bytes (UTF-8, also what it
+        // detects without a UTF-16/32 byte order mark or zero byte up front).
+        auto const byte_at = [&](std::size_t i) { return i < buffer.size() ? static_cast<unsigned char>(buffer[i]) : 1u; };
+        bool const wide = byte_at(0) == 0 || byte_at(1) == 0 || (byte_at(0) == 0xfe && byte_at(1) == 0xff) ||
+                          (byte_at(0) == 0xff && byte_at(1) == 0xfe);
+        if (encoding == pugi::encoding_utf8 || (encoding == pugi::encoding_auto && !wide)) {
+            if (auto const at = xml::find_control_character(buffer); at != std::string_view::npos) {
+                char hex[3];
+                auto const c = static_cast<unsigned char>(buffer[at]);
+                hex[0] = "0123456789ABCDEF"[c >> 4];
+                hex[1] = "0123456789ABCDEF"[c & 15];
+                hex[2] = '\0';
+                return fail(bad_message("The message is not well-formed XML: the character with hexadecimal value 0x" +
+                                        std::string(hex) + " at byte offset " + std::to_string(at) +
+                                        " is an invalid character (XML 1.0 allows no control characters other than tab, "
+                                        "line feed and carriage return)."));
+            }
+        }
+        // Nesting is bounded by the number of '<' bytes not followed by '/' (an over-count in any
+        // encoding): when that is within maxDepth the depth needs no walk. Counted before the
+        // parser rewrites the buffer.
+        bool const depth_fits = detail::start_tag_bound(buffer) <= static_cast<std::size_t>(std::max(quotas_.max_depth, 0));
         auto& doc = m.document();
-        auto const parsed = doc.load_buffer(bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_doctype, encoding);
+        auto const parsed = doc.load_buffer_inplace(buffer.data(), buffer.size(), pugi::parse_default | pugi::parse_doctype, encoding);
         if (!parsed)
             return fail(bad_message("The message is not well-formed XML: " + std::string(parsed.description()) +
                                     " at byte offset " + std::to_string(parsed.offset) + "."));
@@ -143,7 +194,11 @@ public:
             if (n.type() == pugi::node_doctype)
                 return fail(bad_message("For security reasons DTD is prohibited in this XML document (a SOAP message "
                                         "must not have a document type declaration)."));
-        if (auto why = check_quotas(doc)) return fail(bad_message(std::move(*why)));
+        // No string in the document can be longer than the bytes it came from (UTF-8: at most 1.5
+        // times as many bytes as UTF-16 input): then only the depth needs a look.
+        bool const strings_fit = buffer.size() + buffer.size() / 2 <= static_cast<std::size_t>(quotas_.max_string_content_length);
+        if (!strings_fit || !depth_fits)
+            if (auto why = check_quotas(doc, !strings_fit)) return fail(bad_message(std::move(*why)));
 
         auto const env_ns = envelope_namespace(version_.envelope);
         auto const root = doc.document_element();
@@ -189,8 +244,112 @@ public:
         return r;
     }
 
-    /// Writes `m` (filling in its addressing headers) as UTF-8 bytes.
+public:
+    /// Writes `m` as UTF-8 bytes, with its addressing headers.
     [[nodiscard]] std::string encode(message& m) const {
+        std::string out;
+        encode_into(out, m);
+        return out;
+    }
+    /// Appends `m`, encoded, to `out`. Outbound messages are written as text straight into
+    /// `out` (the envelope from fragments, the header and Body nodes when there are any, then
+    /// `body_text()`); other messages (read by an encoder, or faults with a detail) through their
+    /// document.
+    void encode_into(std::string& out, message& m) const {
+        auto const& f = m.outbound_fault();
+        if (!m.is_outbound() || (f && !f->detail_xml.empty())) return encode_document(out, m);
+        bool const wsa = version_.addressing == addressing_version::ws_addressing_10;
+        bool const dom = m.has_document();
+        out.reserve(out.size() + 384 + m.body_text().size());
+        auto open = [&](std::string_view name, pugi::xml_node from) {
+            out += '<';
+            out += name;
+            if (!from) return;
+            for (auto a = from.first_attribute(); a; a = a.next_attribute()) {
+                out += ' ';
+                out += a.name();
+                out += "=\"";
+                xml::append_escaped(out, a.value());
+                out += '"';
+            }
+        };
+        auto print_children = [&](pugi::xml_node parent) {
+            xml::string_writer w(out);
+            for (auto c = parent.first_child(); c; c = c.next_sibling())
+                c.print(w, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
+        };
+        if (dom) {
+            open("s:Envelope", m.envelope());
+        } else {
+            out += "<s:Envelope xmlns:s=\"";
+            out += envelope_namespace(version_.envelope);
+            out += '"';
+            if (wsa) {
+                out += " xmlns:a=\"";
+                out += ns::ws_addressing_10;
+                out += '"';
+            }
+        }
+        out += '>';
+
+        auto const header_start = out.size();
+        open("s:Header", dom ? m.header() : pugi::xml_node());
+        out += '>';
+        auto const header_content = out.size();
+        if (wsa) {
+            auto const& a = m.addressing();
+            auto element = [&](std::string_view name, std::string const& value, bool must_understand) {
+                if (value.empty()) return;
+                out += "<a:";
+                out += name;
+                if (must_understand) out += " s:mustUnderstand=\"1\"";
+                out += '>';
+                xml::append_text_escaped(out, value);
+                out += "</a:";
+                out += name;
+                out += '>';
+            };
+            element("Action", a.action, true);
+            element("MessageID", a.message_id, false);
+            element("RelatesTo", a.relates_to, false);
+            if (!a.reply_to.empty()) {
+                out += "<a:ReplyTo><a:Address>";
+                xml::append_text_escaped(out, a.reply_to);
+                out += "</a:Address></a:ReplyTo>";
+            }
+            element("To", a.to, true);
+        }
+        if (dom) print_children(m.header());
+        if (f && version_.envelope == envelope_version::soap12)
+            for (auto const& q : f->not_understood) {
+                out += "<s:NotUnderstood qname=\"p:";
+                xml::append_escaped(out, q.local);
+                out += "\" xmlns:p=\"";
+                xml::append_escaped(out, q.ns);
+                out += "\"/>";
+            }
+        if (out.size() == header_content) out.resize(header_start); // an empty Header is left out
+        else out += "</s:Header>";
+
+        open("s:Body", dom ? m.body() : pugi::xml_node());
+        auto const body_open = out.size();
+        out += '>';
+        if (f) append_fault(out, *f, version_.envelope);
+        else {
+            if (dom) print_children(m.body());
+            out += m.body_text();
+        }
+        if (out.size() == body_open + 1) {
+            out.back() = '/';
+            out += "></s:Envelope>";
+        } else {
+            out += "</s:Body></s:Envelope>";
+        }
+    }
+
+private:
+    /// Writes `m` through its document (messages read by an encoder, faults with a detail).
+    void encode_document(std::string& out, message& m) const {
         auto env = m.envelope();
         auto header = m.header();
         auto const& a = m.addressing();
@@ -224,22 +383,21 @@ public:
             auto body = m.body();
             body.remove_children();
             body.append_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
+        } else if (!m.body_text().empty()) {
+            m.body().append_buffer(m.body_text().data(), m.body_text().size(), pugi::parse_default, pugi::encoding_utf8);
         }
         if (header && !header.first_child()) env.remove_child(header);
-        std::string out;
-        out.reserve(1024);
         xml::string_writer w(out);
         m.document().save(w, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
-        return out;
     }
 
-private:
     [[nodiscard]] static std::string version_name(std::string_view ns) {
         return (ns == ns::soap11_envelope ? "Soap11 (" : "Soap12 (") + std::string(ns) + ")";
     }
 
-    /// readerQuotas that apply to the envelope as a whole (element depth, text length).
-    [[nodiscard]] std::optional<std::string> check_quotas(pugi::xml_document const& doc) const {
+    /// readerQuotas that apply to the envelope as a whole (element depth, and text length when
+    /// `check_strings`).
+    [[nodiscard]] std::optional<std::string> check_quotas(pugi::xml_document const& doc, bool check_strings) const {
         auto const max_depth = quotas_.max_depth;
         auto const max_string = static_cast<std::size_t>(quotas_.max_string_content_length);
         int depth = 0;
@@ -252,14 +410,14 @@ private:
                            ") has been exceeded because XML data being read has more levels of nesting than is allowed by "
                            "the quota. This quota may be increased by changing the MaxDepth property on the "
                            "XmlDictionaryReaderQuotas object used when creating the XML reader (readerQuotas maxDepth).";
-                for (auto a = n.first_attribute(); a; a = a.next_attribute()) {
+                for (auto a = check_strings ? n.first_attribute() : pugi::xml_attribute(); a; a = a.next_attribute()) {
                     std::string_view const name = a.name();
                     if (name.substr(0, 5) == "xmlns" && (name.size() == 5 || name[5] == ':')) continue; // namespaces: name table
                     if (std::char_traits<char>::length(a.value()) > max_string) return string_quota_text();
                 }
                 if (n.first_child()) { n = n.first_child(); continue; }
                 --depth;
-            } else if ((n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) &&
+            } else if (check_strings && (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) &&
                        std::char_traits<char>::length(n.value()) > max_string) {
                 return string_quota_text();
             }
@@ -304,8 +462,9 @@ private:
                            std::string(ns::ws_addressing_10) + "' found.";
                 return f;
             }
-            auto const value = epr ? xml::text_of(xml::child(h, ns::ws_addressing_10, "Address")) : xml::text_of(h);
-            *target = std::string(detail::trim(value));
+            auto const holder = epr ? xml::child(h, ns::ws_addressing_10, "Address") : h;
+            if (auto const single = xml::single_text_of(holder)) target->assign(detail::trim(*single));
+            else target->assign(detail::trim(xml::text_of(holder)));
             if (target->empty() && !epr) *target = " "; // present but empty: keep "present" for the cardinality check
             m.mark_understood(h);
         }

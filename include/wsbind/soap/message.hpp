@@ -6,10 +6,13 @@
 /// `wsbind::soap::message`: one SOAP envelope as a pugixml document, its WS-Addressing headers as
 /// values, and the bookkeeping of which headers a layer of the channel stack has understood.
 ///
-/// Outbound, `message::create` builds `<s:Envelope><s:Header/><s:Body/></s:Envelope>`; the
-/// caller appends the body content to `body()` (and headers to `header()`); the encoder writes the
-/// addressing headers from `addressing()` when it serialises. Inbound, the encoder parses the
-/// envelope and fills `addressing()` from the headers it understood.
+/// Outbound, `message::create` makes an empty envelope; the caller appends the Body content
+/// either as text to `body_text()` (the fast path: no document is built) or as nodes to `body()`
+/// (and headers to `header()`), which builds `<s:Envelope><s:Header/><s:Body/></s:Envelope>` as a
+/// pugixml document on first use; the encoder writes the addressing headers from `addressing()`,
+/// then the header nodes, and the Body as its nodes followed by `body_text()`. Inbound, the
+/// encoder parses the envelope (in place, in a buffer the message owns) and fills `addressing()`
+/// from the headers it understood.
 
 #include <wsbind/soap/fault.hpp>
 #include <wsbind/soap/version.hpp>
@@ -38,16 +41,10 @@ struct addressing_headers {
 
 class message {
 public:
-    /// An empty outbound message: Envelope, empty Header and Body.
+    /// An empty outbound message: Envelope, empty Header and Body (no document until `header()`,
+    /// `body()`, `envelope()` or `document()` is used).
     [[nodiscard]] static message create(message_version v, std::string action = {}) {
-        message m(v);
-        auto env = m.doc_->append_child("s:Envelope");
-        env.append_attribute("xmlns:s") = std::string(envelope_namespace(v.envelope)).c_str();
-        if (v.addressing == addressing_version::ws_addressing_10)
-            env.append_attribute("xmlns:a") = std::string(ns::ws_addressing_10).c_str();
-        m.header_ = env.append_child("s:Header");
-        m.body_ = env.append_child("s:Body");
-        m.envelope_ = env;
+        message m(v, false);
         m.addressing_.action = std::move(action);
         return m;
     }
@@ -66,12 +63,34 @@ public:
     [[nodiscard]] addressing_headers const& addressing() const noexcept { return addressing_; }
     [[nodiscard]] std::string const& action() const noexcept { return addressing_.action; }
 
-    [[nodiscard]] pugi::xml_document& document() noexcept { return *doc_; }
-    [[nodiscard]] pugi::xml_node envelope() const noexcept { return envelope_; }
+    /// The envelope as a document (outbound: built on first use).
+    [[nodiscard]] pugi::xml_document& document() {
+        materialize();
+        return store_->doc;
+    }
+    [[nodiscard]] pugi::xml_node envelope() const {
+        materialize();
+        return envelope_;
+    }
     /// The Header element (inbound: empty node when the envelope had none).
-    [[nodiscard]] pugi::xml_node header() const noexcept { return header_; }
-    [[nodiscard]] pugi::xml_node body() const noexcept { return body_; }
-    /// The first element in the Body: an operation's wrapper element, or a Fault.
+    [[nodiscard]] pugi::xml_node header() const {
+        materialize();
+        return header_;
+    }
+    [[nodiscard]] pugi::xml_node body() const {
+        materialize();
+        return body_;
+    }
+    /// Outbound: Body content as XML text (well-formed, in the envelope's namespace context),
+    /// written after the nodes of `body()`. The typed operations and the client write here.
+    [[nodiscard]] std::string& body_text() noexcept { return body_text_; }
+    [[nodiscard]] std::string const& body_text() const noexcept { return body_text_; }
+    /// Whether the message has a document (inbound always; outbound once its nodes were used).
+    [[nodiscard]] bool has_document() const noexcept { return store_ != nullptr; }
+    /// Whether the message was made by `create` (outbound) rather than read by an encoder.
+    [[nodiscard]] bool is_outbound() const noexcept { return outbound_; }
+    /// The first element in the Body: an operation's wrapper element, or a Fault (outbound: among
+    /// the nodes of `body()` only, not `body_text()`).
     [[nodiscard]] pugi::xml_node body_element() const noexcept { return xml::first_element(body_); }
 
     /// Inbound: whether the Body holds a Fault; outbound: whether this is a fault message.
@@ -88,38 +107,70 @@ public:
     }
 
     /// mustUnderstand bookkeeping: a layer that processed header `h` marks it.
-    void mark_understood(pugi::xml_node h) { understood_.push_back(h.internal_object()); }
+    void mark_understood(pugi::xml_node h) {
+        if (understood_.empty()) understood_.reserve(8);
+        understood_.push_back(h.internal_object());
+    }
     [[nodiscard]] bool is_understood(pugi::xml_node h) const noexcept {
         return std::find(understood_.begin(), understood_.end(), h.internal_object()) != understood_.end();
     }
 
-    /// Inbound: the bytes the message was read from (layers that verify signatures need them).
+    /// Inbound: the bytes the message was read from, when the encoder read it from a view
+    /// (`text_encoder::decode`); empty when it was parsed in place (`decode_in_place`, what the
+    /// service host and the client use: the trace hook sees the bytes before that).
     [[nodiscard]] std::string const& raw() const noexcept { return raw_; }
 
     /// The encoder's access to the parts it fills in.
     struct access;
 
 private:
-    explicit message(message_version v) : version_(v), doc_(std::make_unique<pugi::xml_document>()) {}
+    /// The document and, when parsed in place, the buffer its strings point into (one
+    /// allocation, never moved).
+    struct storage {
+        pugi::xml_document doc;
+        std::string buffer;
+    };
+
+    message(message_version v, bool inbound)
+        : version_(v), store_(inbound ? std::make_unique<storage>() : nullptr), outbound_(!inbound) {}
+
+    /// Outbound: builds the envelope document the first time a node accessor is used.
+    void materialize() const {
+        if (store_) return;
+        store_ = std::make_unique<storage>();
+        auto env = store_->doc.append_child("s:Envelope");
+        env.append_attribute("xmlns:s") = std::string(envelope_namespace(version_.envelope)).c_str();
+        if (version_.addressing == addressing_version::ws_addressing_10)
+            env.append_attribute("xmlns:a") = std::string(ns::ws_addressing_10).c_str();
+        header_ = env.append_child("s:Header");
+        body_ = env.append_child("s:Body");
+        envelope_ = env;
+    }
 
     message_version version_;
     addressing_headers addressing_;
-    std::unique_ptr<pugi::xml_document> doc_;
-    pugi::xml_node envelope_, header_, body_;
+    // Built lazily by const accessors of outbound messages (a message is used by one thread at a time).
+    mutable std::unique_ptr<storage> store_;
+    mutable pugi::xml_node envelope_, header_, body_;
     std::optional<soap::fault> fault_;
     std::vector<pugi::xml_node_struct*> understood_;
+    std::string body_text_;
     std::string raw_;
+    bool outbound_ = false;
 };
 
 /// What the encoder needs of a message's insides (not for users).
 struct message::access {
-    [[nodiscard]] static message make(message_version v) { return message(v); }
+    /// An inbound message with an empty document.
+    [[nodiscard]] static message make(message_version v) { return message(v, true); }
     static void set_parts(message& m, pugi::xml_node envelope, pugi::xml_node header, pugi::xml_node body) {
         m.envelope_ = envelope;
         m.header_ = header;
         m.body_ = body;
     }
     [[nodiscard]] static std::string& raw(message& m) noexcept { return m.raw_; }
+    /// The buffer an inbound message is parsed in place from.
+    [[nodiscard]] static std::string& buffer(message& m) noexcept { return m.store_->buffer; }
 };
 
 /// Whether header `h` carries mustUnderstand="1"/"true" for version `v`.

@@ -8,7 +8,13 @@
 
 #include <pugixml.hpp>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include <cstdint>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -38,10 +44,12 @@ struct qname {
     if (prefix == "xml") return "http://www.w3.org/XML/1998/namespace";
     for (; n && n.type() == pugi::node_element; n = n.parent()) {
         for (auto a = n.first_attribute(); a; a = a.next_attribute()) {
-            std::string_view const name = a.name();
-            if (prefix.empty() ? name == "xmlns" : (name.size() == prefix.size() + 6 && name.substr(0, 6) == "xmlns:" &&
-                                                    name.substr(6) == prefix))
-                return a.value();
+            char const* name = a.name(); // compared in place: most attributes are not declarations
+            if (std::strncmp(name, "xmlns", 5) != 0) continue;
+            bool const match = prefix.empty() ? name[5] == '\0'
+                                              : name[5] == ':' && std::strncmp(name + 6, prefix.data(), prefix.size()) == 0 &&
+                                                    name[6 + prefix.size()] == '\0';
+            if (match) return a.value();
         }
     }
     return {};
@@ -89,12 +97,27 @@ struct qname {
     return {};
 }
 
+/// Appends the concatenated character data of `n` (text and CDATA children) to `out`.
+inline void append_text_of(std::string& out, pugi::xml_node n) {
+    for (auto c = n.first_child(); c; c = c.next_sibling())
+        if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) out += c.value();
+}
 /// The concatenated character data of `n` (text and CDATA children).
 [[nodiscard]] inline std::string text_of(pugi::xml_node n) {
     std::string out;
-    for (auto c = n.first_child(); c; c = c.next_sibling())
-        if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) out += c.value();
+    append_text_of(out, n);
     return out;
+}
+/// The character data of `n` without a copy when it is one text or CDATA node (or none), the
+/// common case; nullopt when it is split (comments or several CDATA sections in between).
+[[nodiscard]] inline std::optional<std::string_view> single_text_of(pugi::xml_node n) noexcept {
+    std::optional<std::string_view> found;
+    for (auto c = n.first_child(); c; c = c.next_sibling()) {
+        if (c.type() != pugi::node_pcdata && c.type() != pugi::node_cdata) continue;
+        if (found) return std::nullopt;
+        found = std::string_view(c.value());
+    }
+    return found ? found : std::optional<std::string_view>(std::string_view{});
 }
 
 struct string_writer final : pugi::xml_writer {
@@ -114,7 +137,8 @@ inline void append_raw(std::string& out, pugi::xml_node n) {
     return s;
 }
 
-/// Appends `s` escaped for element content or attribute values.
+/// Appends `s` escaped for element content or attribute values (control characters other than tab,
+/// LF and CR as `&#NN;`, as pugixml writes them, so that no raw one reaches the output).
 inline void append_escaped(std::string& out, std::string_view s) {
     for (char c : s) {
         switch (c) {
@@ -122,9 +146,93 @@ inline void append_escaped(std::string& out, std::string_view s) {
         case '<': out += "&lt;"; break;
         case '>': out += "&gt;"; break;
         case '"': out += "&quot;"; break;
-        default: out += c;
+        default:
+            if (auto const u = static_cast<unsigned char>(c); u < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                out += "&#";
+                out += static_cast<char>('0' + u / 10);
+                out += static_cast<char>('0' + u % 10);
+                out += ';';
+            } else {
+                out += c;
+            }
         }
     }
+}
+namespace detail {
+/// Whether any of the 8 bytes of `w` needs escaping in text: `&`, `<`, `>` or below 0x20.
+[[nodiscard]] constexpr bool any_text_special(std::uint64_t w) noexcept {
+    constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    auto const zero_byte = [](std::uint64_t v) { return (v - ones) & ~v & highs; };
+    return (((w - ones * 0x20) & ~w & highs) | zero_byte(w ^ (ones * '&')) | zero_byte(w ^ (ones * '<')) |
+            zero_byte(w ^ (ones * '>'))) != 0;
+}
+} // namespace detail
+
+/// The offset of the first byte below 0x20 other than tab, LF and CR (characters XML 1.0 does not
+/// allow, which pugixml does not check), or npos.
+[[nodiscard]] inline std::size_t find_control_character(std::string_view s) noexcept {
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    for (; s.size() - i >= 16; i += 16) {
+        auto const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(s.data() + i));
+        auto const below_space = _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(0x1f)), _mm_set1_epi8(0x1f));
+        if (_mm_movemask_epi8(below_space) != 0) break; // look closer at this block
+    }
+#endif
+    for (; i < s.size(); ++i) {
+        auto const c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return i;
+    }
+    return std::string_view::npos;
+}
+
+/// Appends `s` escaped as element content exactly as pugixml writes text: `&`, `<`, `>` as
+/// entities, control characters other than tab, CR and LF as `&#NN;`; everything else as is.
+/// Plain runs are found eight bytes at a time and copied in one piece.
+inline void append_text_escaped(std::string& out, std::string_view s) {
+    if (out.capacity() < out.size() + s.size()) out.reserve(out.size() + s.size() + 128); // and the closing tags
+    std::size_t run = 0, i = 0;
+    while (i < s.size()) {
+#if defined(__SSE2__)
+        if (s.size() - i >= 16) {
+            auto const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(s.data() + i));
+            auto const below_space = _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(0x1f)), _mm_set1_epi8(0x1f));
+            auto const special = _mm_or_si128(_mm_or_si128(below_space, _mm_cmpeq_epi8(v, _mm_set1_epi8('&'))),
+                                              _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('<')), _mm_cmpeq_epi8(v, _mm_set1_epi8('>'))));
+            if (_mm_movemask_epi8(special) == 0) {
+                i += 16;
+                continue;
+            }
+        }
+#endif
+        if (s.size() - i >= 8) {
+            std::uint64_t w;
+            std::memcpy(&w, s.data() + i, 8);
+            if (!detail::any_text_special(w)) {
+                i += 8;
+                continue;
+            }
+        }
+        auto const c = static_cast<unsigned char>(s[i]);
+        if (!(c == '&' || c == '<' || c == '>' || (c < 32 && c != '\t' && c != '\n' && c != '\r'))) {
+            ++i;
+            continue;
+        }
+        out.append(s.data() + run, i - run);
+        run = ++i;
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        default:
+            if (c == 0) return; // pugixml's strings end at NUL
+            out += "&#";
+            out += static_cast<char>('0' + c / 10);
+            out += static_cast<char>('0' + c % 10);
+            out += ';';
+        }
+    }
+    out.append(s.data() + run, s.size() - run);
 }
 [[nodiscard]] inline std::string escaped(std::string_view s) {
     std::string out;

@@ -13,6 +13,7 @@
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
+#include <boost/beast/http/span_body.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
 #include <boost/beast/ssl/ssl_stream.hpp>
@@ -24,7 +25,9 @@ namespace wsbind::http::beast_detail {
 /// One keep-alive connection with its own io_context, so that any calling thread can drive it.
 struct client_connection {
     boost::asio::io_context ioc{1};
-    std::string key;
+    std::string scheme, host;      ///< what the connection is to (scheme, host, port)
+    std::uint16_t port = 0;
+    std::string host_field;        ///< the Host header for it
     std::optional<boost::beast::tcp_stream> plain;
     std::optional<boost::beast::ssl_stream<boost::beast::tcp_stream>> tls;
     boost::beast::flat_buffer buffer;
@@ -34,8 +37,10 @@ struct client_connection {
 
 struct client_state {
     client_options options;
+    /// Made on the first https connection (loading the system's CAs costs milliseconds).
     std::unique_ptr<boost::asio::ssl::context> ssl;
     std::string ssl_error;
+    bool ssl_made = false;
     mutable std::mutex mutex;
     std::vector<std::unique_ptr<client_connection>> idle;
 };
@@ -69,6 +74,13 @@ inline client_result connect(client_state& st, client_connection& c, uri const& 
     namespace asio = boost::asio;
     using tcp = asio::ip::tcp;
     if (u.scheme == "https") {
+        {
+            std::lock_guard lock(st.mutex);
+            if (!st.ssl_made) {
+                st.ssl = make_client_context(st.options.tls, st.ssl_error);
+                st.ssl_made = true;
+            }
+        }
         if (!st.ssl) return client_failure(std::make_error_code(std::errc::invalid_argument), st.ssl_error);
         c.tls.emplace(c.ioc, *st.ssl);
         boost::system::error_code ec;
@@ -110,16 +122,13 @@ inline client_result exchange(client_state& st, client_connection& c, uri const&
                               std::chrono::steady_clock::time_point deadline, std::chrono::milliseconds timeout,
                               bool& nothing_received, bool& keep_alive) {
     namespace bhttp = boost::beast::http;
-    bhttp::request<bhttp::string_body> req;
+    bhttp::request<bhttp::span_body<char const>> req; // the body is sent from rq, not copied
     req.version(11);
     req.method_string(rq.method);
     req.target(u.target);
-    bool const default_port = (u.scheme == "http" && u.port == 80) || (u.scheme == "https" && u.port == 443);
-    std::string const host = (u.host.find(':') != std::string::npos ? "[" + u.host + "]" : u.host) +
-                             (default_port ? "" : ":" + std::to_string(u.port));
-    req.set(bhttp::field::host, host);
+    req.set(bhttp::field::host, c.host_field);
     for (auto const& [n, v] : rq.headers) req.set(boost::beast::string_view(n), v);
-    req.body() = rq.body;
+    req.body() = boost::beast::span<char const>(rq.body.data(), rq.body.size());
     req.keep_alive(true);
     req.prepare_payload();
 
@@ -167,7 +176,6 @@ namespace wsbind {
 inline beast_backend::client::client(http::client_options const& options)
     : state_(std::make_shared<http::beast_detail::client_state>()) {
     state_->options = options;
-    state_->ssl = http::beast_detail::make_client_context(options.tls, state_->ssl_error);
 }
 
 inline beast_backend::client::~client() = default;
@@ -182,13 +190,12 @@ inline http::client_result beast_backend::client::round_trip(http::uri const& ta
     namespace bd = http::beast_detail;
     auto& st = *state_;
     auto const deadline = std::chrono::steady_clock::now() + timeout;
-    std::string const key = target.scheme + "://" + target.host + ":" + std::to_string(target.port);
     for (int attempt = 0; attempt < 2; ++attempt) {
         std::unique_ptr<bd::client_connection> c;
         if (attempt == 0) {
             std::lock_guard lock(st.mutex);
             for (auto it = st.idle.rbegin(); it != st.idle.rend(); ++it)
-                if ((*it)->key == key) {
+                if ((*it)->port == target.port && (*it)->host == target.host && (*it)->scheme == target.scheme) {
                     c = std::move(*it);
                     st.idle.erase(std::next(it).base());
                     break;
@@ -197,7 +204,12 @@ inline http::client_result beast_backend::client::round_trip(http::uri const& ta
         bool const reused = c != nullptr;
         if (!c) {
             c = std::make_unique<bd::client_connection>();
-            c->key = key;
+            c->scheme = target.scheme;
+            c->host = target.host;
+            c->port = target.port;
+            bool const default_port = (target.scheme == "http" && target.port == 80) || (target.scheme == "https" && target.port == 443);
+            c->host_field = (target.host.find(':') != std::string::npos ? "[" + target.host + "]" : target.host) +
+                            (default_port ? "" : ":" + std::to_string(target.port));
             if (auto r = bd::connect(st, *c, target, deadline, timeout); !r) return r;
         }
         bool nothing_received = false;

@@ -86,6 +86,11 @@ public:
         : st_(std::move(st)), stream_(make_stream(std::move(socket))) {
         ++st_->open;
         peer_.address = endpoint_text(lowest().socket());
+        boost::system::error_code ec;
+        lowest().socket().set_option(tcp::no_delay(true), ec); // replies leave at once (no Nagle wait)
+        // The read buffer holds a whole header: room for max_header_size, so the parser's 431
+        // comes before the buffer's own limit.
+        buffer_.max_size(std::max<std::size_t>(8192, std::size_t{st_->options.max_header_size} + 4096));
     }
     ~session() override {
         {
@@ -217,9 +222,11 @@ private:
         request rq;
         rq.method = std::string(msg.method_string());
         rq.target = std::string(msg.target());
+        rq.headers.reserve(16);
         for (auto const& f : msg) rq.headers.add(to_std(f.name_string()), to_std(f.value()));
         rq.body = std::move(msg.body());
-        rq.peer = peer_;
+        if (peer_.secure) rq.peer = peer_;
+        else rq.peer.address = peer_.address; // plain HTTP: nothing else to copy
         bool const keep_alive = msg.keep_alive();
         response r;
         clear_deadline(); // the handler's time is not the peer's
@@ -247,7 +254,7 @@ private:
         res_ = {};
         res_.version(11);
         res_.result(static_cast<unsigned>(r.status));
-        {
+        if (!r.reason.empty() || r.status != 200) { // 200: Beast's "OK" (no copy)
             auto const reason = r.reason.empty() ? reason_phrase(r.status) : std::string_view(r.reason);
             res_.reason(boost::beast::string_view(reason.data(), reason.size()));
         }
