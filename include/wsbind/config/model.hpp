@@ -64,6 +64,22 @@ struct origin {
             if (n == name) return p;
         return position;
     }
+
+    /// A diagnostic located at this element, or at its attribute `attribute` when one is named
+    /// (position of the value, path ending in `/@attribute`).
+    [[nodiscard]] diagnostic located(severity sev, std::string file, std::string_view attribute, std::string message, std::string value,
+                                     std::string allowed, std::string code) const {
+        diagnostic d;
+        d.severity = sev;
+        d.file = std::move(file);
+        d.position = attribute.empty() ? position : this->attribute(attribute);
+        d.path = attribute.empty() ? path : path + "/@" + std::string(attribute);
+        d.message = std::move(message);
+        d.value = std::move(value);
+        d.allowed = std::move(allowed);
+        d.code = std::move(code);
+        return d;
+    }
 };
 
 /// An element wsbind keeps by name without modelling it; `xml` is the element as written

@@ -41,16 +41,7 @@ public:
 private:
     void report(severity sev, origin const& o, std::string_view attribute, std::string message, std::string value,
                 std::string allowed, std::string code) {
-        diagnostic d;
-        d.severity = sev;
-        d.file = file_;
-        d.position = attribute.empty() ? o.position : o.attribute(attribute);
-        d.path = attribute.empty() ? o.path : o.path + "/@" + std::string(attribute);
-        d.message = std::move(message);
-        d.value = std::move(value);
-        d.allowed = std::move(allowed);
-        d.code = std::move(code);
-        diags_.add(std::move(d));
+        diags_.add(o.located(sev, file_, attribute, std::move(message), std::move(value), std::move(allowed), std::move(code)));
     }
 
     static std::string binding_label(resolved_endpoint const& e) {
