@@ -50,11 +50,9 @@ int main(int argc, char** argv) {
         std::cerr << "usage: calculator-client --config FILE [--endpoint NAME] [--ca PEM] [--certificate PEM --key PEM] [--trace]\n";
         return 2;
     }
-    auto read = wsbind::config::read_file(*config_file);
-    for (auto const& d : read.diagnostics())
-        if (d.severity != wsbind::config::severity::note) std::cerr << wsbind::config::format(d) << "\n";
-    if (!read.ok()) return 1;
-    auto const& cfg = *read.get();
+    auto const read = calculator::read_configuration(*config_file);
+    if (!read) return 1;
+    auto const& cfg = *read->get();
 
     wsbind::client_options options;
     if (auto ca = calculator::option(argc, argv, "--ca")) options.tls.trusted_ca_pem = calculator::read_text(*ca).value_or("");

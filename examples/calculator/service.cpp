@@ -30,11 +30,9 @@ int main(int argc, char** argv) {
         std::cerr << "usage: calculator-service --config FILE [--certificate PEM --key PEM [--client-ca PEM]] [--trace]\n";
         return 2;
     }
-    auto read = wsbind::config::read_file(*config_file);
-    for (auto const& d : read.diagnostics())
-        if (d.severity != wsbind::config::severity::note) std::cerr << wsbind::config::format(d) << "\n";
-    if (!read.ok()) return 1;
-    auto const& cfg = *read.get();
+    auto const read = calculator::read_configuration(*config_file);
+    if (!read) return 1;
+    auto const& cfg = *read->get();
 
     auto options = wsbind::configured_service_options(cfg, calculator::service_name);
     if (auto cert = calculator::option(argc, argv, "--certificate")) {
