@@ -747,13 +747,18 @@ private:
         }
     };
 
+    /// How many `<name>` elements the children of `node` hold (to reserve the model's vectors once).
+    static std::size_t count_grandchildren(pugi::xml_node node, char const* name) {
+        std::size_t count = 0;
+        for (auto c : node.children())
+            for (auto g : c.children(name)) { (void)g; ++count; }
+        return count;
+    }
+
     void read_bindings(pugi::xml_node node, std::string const& path) {
         no_attributes(node, path);
         check_no_text(node, path);
-        std::size_t count = 0;
-        for (auto section : node.children())
-            for (auto b : section.children("binding")) { (void)b; ++count; }
-        cfg_.bindings.reserve(cfg_.bindings.size() + count);
+        cfg_.bindings.reserve(cfg_.bindings.size() + count_grandchildren(node, "binding"));
         seen_names seen;
         for (auto section : node.children()) {
             if (section.type() != pugi::node_element) continue;
@@ -1037,10 +1042,7 @@ private:
     void read_behaviors(pugi::xml_node node, std::string const& path) {
         no_attributes(node, path);
         check_no_text(node, path);
-        std::size_t count = 0;
-        for (auto c : node.children())
-            for (auto b : c.children("behavior")) { (void)b; ++count; }
-        cfg_.behaviors.reserve(cfg_.behaviors.size() + count);
+        cfg_.behaviors.reserve(cfg_.behaviors.size() + count_grandchildren(node, "behavior"));
         seen_names seen;
         for (auto c : node.children()) {
             if (c.type() != pugi::node_element) continue;
