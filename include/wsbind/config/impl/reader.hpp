@@ -233,6 +233,16 @@ inline std::string keyed(std::string_view element, std::string_view attribute, s
     return s;
 }
 
+/// `parent/name` in one allocation.
+inline std::string sub_path(std::string_view parent, std::string_view name) {
+    std::string s;
+    s.reserve(parent.size() + name.size() + 1);
+    s.append(parent);
+    s += '/';
+    s.append(name);
+    return s;
+}
+
 /// `parent/element[@attribute='value']` in one allocation.
 inline std::string child_path(std::string_view parent, std::string_view element, std::string_view attribute, std::string_view value) {
     std::string s;
@@ -392,7 +402,7 @@ private:
         for (auto child : sm.children()) {
             if (child.type() != pugi::node_element) continue;
             std::string_view const n = child.name();
-            std::string const cpath = path + "/" + child.name();
+            std::string const cpath = sub_path(path, n);
             if (!seen.insert(n)) {
                 report(severity::error, child, cpath, "Sections must only appear once per config file.", std::string(n), {},
                        "Config_sections_must_be_unique");
@@ -447,7 +457,7 @@ private:
         seen_names seen;
         for (auto c : ext.children()) {
             if (c.type() != pugi::node_element) continue;
-            std::string const cpath = path + "/" + c.name();
+            std::string const cpath = sub_path(path, c.name());
             if (repeated(c, seen, path)) continue;
             std::vector<std::string>* names = nullptr;
             std::string_view const n = c.name();
@@ -501,7 +511,6 @@ private:
                          std::initializer_list<std::string_view> remove_keys, ReadItem&& read_item, KeyOf&& key_of,
                          PathOf&& item_path, bool allow_clear_remove = true, std::size_t first = 0,
                          std::initializer_list<std::string_view> other_children = {}) {
-        std::string const allowed = allow_clear_remove ? std::string(add_name) + ", remove, clear" : std::string(add_name);
         // Keys of the items this collection holds (from `first`), for duplicate detection in O(1).
         std::unordered_set<std::string> keys;
         std::size_t adds = 0;
@@ -510,7 +519,7 @@ private:
         items.reserve(items.size() + adds);
         keys.reserve(adds);
         for (std::size_t i = first; i < items.size(); ++i) keys.insert(key_of(items[i]));
-        for (auto child : node.children()) {
+        for (auto child = node.first_child(); child; child = child.next_sibling()) {
             if (child.type() != pugi::node_element) continue;
             std::string_view const n = child.name();
             if (std::find(other_children.begin(), other_children.end(), n) != other_children.end()) continue;
@@ -540,7 +549,7 @@ private:
                 continue;
             }
             if (n != add_name) {
-                unrecognized_element(child, path, allowed);
+                unrecognized_element(child, path, allow_clear_remove ? std::string(add_name) + ", remove, clear" : std::string(add_name));
                 continue;
             }
             auto item = read_item(child, path, false);
@@ -583,7 +592,7 @@ private:
     template <class Lookup>
     void read_element_in(pugi::xml_node node, std::string& prefix, std::string& path, Lookup& lk) {
         lk.touch(prefix);
-        for (auto a : node.attributes()) {
+        for (auto a = node.first_attribute(); a; a = a.next_attribute()) {
             std::string_view const an = a.name();
             if (is_lock_attribute(an)) continue;
             if (lk.is_key(prefix, an)) continue;
@@ -607,7 +616,7 @@ private:
         }
         check_no_text(node, path);
         seen_names seen;
-        for (auto child : node.children()) {
+        for (auto child = node.first_child(); child; child = child.next_sibling()) {
             if (child.type() != pugi::node_element) continue;
             std::string_view const name = child.name();
             std::size_t const prefix_mark = prefix.size(), path_mark = path.size();
@@ -763,7 +772,7 @@ private:
         for (auto section : node.children()) {
             if (section.type() != pugi::node_element) continue;
             if (repeated(section, seen, path)) continue;
-            read_binding_section(section, path + "/" + section.name());
+            read_binding_section(section, sub_path(path, section.name()));
         }
     }
 
@@ -841,7 +850,7 @@ private:
         for (auto child : node.children()) {
             if (child.type() != pugi::node_element) continue;
             std::string_view const n = child.name();
-            std::string const cpath = path + "/" + child.name();
+            std::string const cpath = sub_path(path, n);
             auto const modelled = enum_from_string<custom_element>(n);
             auto const* known = find_binding_element(n);
             bool const ext = registered(cfg_.extensions.binding_element_extensions, n);
@@ -1089,7 +1098,7 @@ private:
         for (auto c : node.children()) {
             if (c.type() != pugi::node_element) continue;
             std::string_view const n = c.name();
-            std::string const cpath = path + "/" + c.name();
+            std::string const cpath = sub_path(path, n);
             bool const known = contains(known_behavior_extensions, n) || registered(cfg_.extensions.behavior_extensions, n);
             if (!known) {
                 report(severity::error, c, cpath,
@@ -1149,7 +1158,7 @@ private:
                 for (auto id : child.children()) {
                     if (id.type() != pugi::node_element) continue;
                     std::string const iprefix = cprefix + id.name() + "/";
-                    std::string const ipath = cpath + "/" + id.name();
+                    std::string const ipath = sub_path(cpath, id.name());
                     if (rd.repeated(id, seen, cpath)) continue;
                     if (ilk.has_child(iprefix)) rd.read_element(id, iprefix, ipath, ilk);
                     else rd.unrecognized_element(id, cpath, ilk.child_names(cprefix));
