@@ -3,6 +3,7 @@
 #define WSBIND_CONFIG_IMPL_READER_HPP
 
 #include <wsbind/config/config_schema.hpp>
+#include <wsbind/config/impl/key_set.hpp>
 #include <wsbind/config/impl/names.hpp>
 #include <wsbind/config/reader.hpp>
 #include <wsbind/config/values.hpp>
@@ -296,16 +297,23 @@ public:
 private:
     /// Names already seen among an element's children (few: no allocation below 16).
     struct seen_names {
-        std::array<std::string_view, 16> small{};
+        // Plain pointers and sizes: nothing to initialise for the first 16 (one per element read).
+        std::array<char const*, 16> data;
+        std::array<std::size_t, 16> size;
         std::size_t count = 0;
         std::vector<std::string_view> more;
         bool insert(std::string_view n) {
             for (std::size_t i = 0; i < count; ++i)
-                if (small[i] == n) return false;
+                if (std::string_view(data[i], size[i]) == n) return false;
             for (auto const& m : more)
                 if (m == n) return false;
-            if (count < small.size()) small[count++] = n;
-            else more.push_back(n);
+            if (count < data.size()) {
+                data[count] = n.data();
+                size[count] = n.size();
+                ++count;
+            } else {
+                more.push_back(n);
+            }
             return true;
         }
     };
@@ -511,14 +519,18 @@ private:
                          std::initializer_list<std::string_view> remove_keys, ReadItem&& read_item, KeyOf&& key_of,
                          PathOf&& item_path, bool allow_clear_remove = true, std::size_t first = 0,
                          std::initializer_list<std::string_view> other_children = {}) {
-        // Keys of the items this collection holds (from `first`), for duplicate detection in O(1).
-        std::unordered_set<std::string> keys;
         std::size_t adds = 0;
         std::string const add_name_z(add_name); // the range keeps the pointer: keep the string alive
         for (auto child : node.children(add_name_z.c_str())) { (void)child; ++adds; }
         items.reserve(items.size() + adds);
-        keys.reserve(adds);
-        for (std::size_t i = first; i < items.size(); ++i) keys.insert(key_of(items[i]));
+        // Keys of the items this collection holds (from `first`), for duplicate detection in O(1).
+        std::hash<std::string_view> const hash;
+        key_set keys(items.size() - first + adds);
+        auto const index_keys = [&] {
+            keys.clear();
+            for (std::size_t i = first; i < items.size(); ++i) keys.insert(hash(key_of(items[i])), i);
+        };
+        index_keys();
         for (auto child = node.first_child(); child; child = child.next_sibling()) {
             if (child.type() != pugi::node_element) continue;
             std::string_view const n = child.name();
@@ -542,10 +554,12 @@ private:
                 Item probe{};
                 if (auto it = read_item(child, rpath, true)) probe = std::move(*it);
                 auto const k = key_of(probe);
-                if (keys.erase(k) != 0)
+                if (keys.find(hash(k), [&](std::size_t i) { return key_of(items[i]) == k; }) != key_set::npos) {
                     items.erase(std::remove_if(items.begin() + static_cast<std::ptrdiff_t>(first), items.end(),
                                                [&](Item const& i) { return key_of(i) == k; }),
                                 items.end());
+                    index_keys(); // the items after the removed one moved
+                }
                 continue;
             }
             if (n != add_name) {
@@ -555,7 +569,8 @@ private:
             auto item = read_item(child, path, false);
             if (!item) continue;
             auto k = key_of(*item);
-            if (!keys.insert(k).second) {
+            std::size_t const h = hash(k);
+            if (keys.find(h, [&](std::size_t i) { return key_of(items[i]) == k; }) != key_set::npos) {
                 report(severity::error, child, path + "/" + item_path(*item),
                        "A child element named '" + std::string(add_name) +
                            "' with same key already exists at the same configuration scope. Collection elements must be "
@@ -565,6 +580,7 @@ private:
                        describe_key(k), {}, "ConfigDuplicateKeyAtSameScope");
                 continue;
             }
+            keys.insert(h, items.size());
             items.push_back(std::move(*item));
         }
     }
@@ -608,9 +624,9 @@ private:
                 } else {
                     lk.set(*e, r.value, prefix);
                 }
-                prefix.resize(mark);
+                prefix.erase(mark);
             } else {
-                prefix.resize(mark);
+                prefix.erase(mark);
                 unrecognized_attribute(a, path, lk.attribute_names(prefix));
             }
         }
@@ -626,7 +642,7 @@ private:
             path.append(name);
             if (lk.special(*this, child, prefix, path)) {
             } else if (!seen.insert(name)) {
-                path.resize(path_mark);
+                path.erase(path_mark);
                 report(severity::error, child, path + "/" + std::string(name),
                        "The element <" + std::string(name) + "> may only appear once in this section.", std::string(name), {},
                        "Config_base_element_cannot_have_multiple_child_elements");
@@ -637,12 +653,12 @@ private:
                 std::string const parent_prefix = prefix.substr(0, prefix_mark);
                 lk.keep(child, parent_prefix, raw_xml(child), origin_of(child, path));
             } else {
-                prefix.resize(prefix_mark);
-                path.resize(path_mark);
+                prefix.erase(prefix_mark);
+                path.erase(path_mark);
                 unrecognized_element(child, path, lk.child_names(prefix));
             }
-            prefix.resize(prefix_mark);
-            path.resize(path_mark);
+            prefix.erase(prefix_mark);
+            path.erase(path_mark);
         }
     }
 
@@ -795,11 +811,12 @@ private:
         read_collection(
             section, path, "binding", cfg_.bindings, {"name"},
             [&](pugi::xml_node item, std::string const& ipath, bool for_remove) -> std::optional<binding_config> {
-                binding_config b;
+                std::optional<binding_config> out; // returned as is: no move out of a local
+                binding_config& b = out.emplace();
                 b.section = section_name;
                 b.name = item.attribute("name").value();
-                if (for_remove) return b;
-                b.positions.reserve(8);
+                if (for_remove) return out;
+                b.positions.reserve(16); // most bindings set fewer: one allocation
                 b.origin.position = doc_.position_of(item);
                 b.origin.path = child_path(ipath, "binding", "name", b.name);
                 std::string const& bpath = b.origin.path;
@@ -819,7 +836,7 @@ private:
                                "The binding type " + section_name + " is not modelled by wsbind; binding '" + b.name +
                                    "' is kept as written.");
                 }
-                return b;
+                return out;
             },
             [&](binding_config const& b) { return b.section == section_name ? b.name : std::string("\x01") + b.section + b.name; },
             [](binding_config const& b) { return keyed("binding", "name", b.name); }, true, first);
@@ -1072,15 +1089,16 @@ private:
         read_collection(
             node, path, "behavior", cfg_.behaviors, {"name"},
             [&](pugi::xml_node item, std::string const& ipath, bool for_remove) -> std::optional<behavior_config> {
-                behavior_config b;
+                std::optional<behavior_config> out; // returned as is: no move out of a local
+                behavior_config& b = out.emplace();
                 b.kind = kind;
                 b.name = item.attribute("name").value();
-                if (for_remove) return b;
+                if (for_remove) return out;
                 b.origin.position = doc_.position_of(item);
                 b.origin.path = child_path(ipath, "behavior", "name", b.name);
                 std::string const& bpath = b.origin.path;
                 read_behavior(item, bpath, b);
-                return b;
+                return out;
             },
             [](behavior_config const& b) { return b.name; }, [](behavior_config const& b) { return keyed("behavior", "name", b.name); },
             true, first);
@@ -1171,7 +1189,8 @@ private:
 
     template <auto const& Table>
     std::optional<endpoint_config> read_endpoint(pugi::xml_node node, std::string const& path) {
-        endpoint_config e;
+        std::optional<endpoint_config> out; // returned as is: no move out of a local
+        endpoint_config& e = out.emplace();
         endpoint_lookup lk{{*this, index_of<Table>(), e, nullptr, {}, {}, &e.origin}};
         std::string_view const name = node.attribute("name").value();
         std::string_view const contract = node.attribute("contract").value();
@@ -1179,7 +1198,7 @@ private:
         e.origin.attributes.reserve(8);
         e.origin.path = !name.empty() ? child_path(path, "endpoint", "name", name) : child_path(path, "endpoint", "contract", contract);
         read_element(node, {}, e.origin.path, lk);
-        return e;
+        return out;
     }
 
     static std::string upper(std::string s) {
@@ -1194,9 +1213,10 @@ private:
         read_collection(
             node, path, "service", cfg_.services, {"name"},
             [&](pugi::xml_node item, std::string const& ipath, bool for_remove) -> std::optional<service_config> {
-                service_config s;
+                std::optional<service_config> out; // returned as is: no move out of a local
+                service_config& s = out.emplace();
                 s.name = item.attribute("name").value();
-                if (for_remove) return s;
+                if (for_remove) return out;
                 s.origin.position = doc_.position_of(item);
                 s.origin.attributes.reserve(4);
                 s.origin.path = child_path(ipath, "service", "name", s.name);
@@ -1210,7 +1230,7 @@ private:
                     return std::nullopt;
                 }
                 read_service(item, spath, s);
-                return s;
+                return out;
             },
             [](service_config const& s) { return s.name; }, [](service_config const& s) { return keyed("service", "name", s.name); });
     }

@@ -2,6 +2,7 @@
 #ifndef WSBIND_CONFIG_IMPL_RESOLVE_HPP
 #define WSBIND_CONFIG_IMPL_RESOLVE_HPP
 
+#include <wsbind/config/impl/key_set.hpp>
 #include <wsbind/config/impl/names.hpp>
 #include <wsbind/config/resolve.hpp>
 #include <wsbind/config/values.hpp>
@@ -11,7 +12,6 @@
 #include <iterator>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -104,10 +104,13 @@ class resolver {
 public:
     resolver(configuration const& cfg, diagnostics& diags, std::string file) : cfg_(cfg), diags_(diags), file_(std::move(file)) {
         // Lookups by key: configurations can hold thousands of bindings, behaviors and endpoints.
-        bindings_.reserve(cfg_.bindings.size());
-        behaviors_.reserve(cfg_.behaviors.size());
-        for (auto const& b : cfg_.bindings) bindings_.emplace(name_key{b.section, b.name}, &b);
-        for (auto const& b : cfg_.behaviors) behaviors_.emplace(name_key{to_string(b.kind), b.name}, &b);
+        // The first of each key, as find_binding and find_behavior.
+        for (std::size_t i = 0; i < cfg_.bindings.size(); ++i)
+            if (!find_configured(cfg_.bindings[i].section, cfg_.bindings[i].name))
+                bindings_.insert(name_key_hash{}({cfg_.bindings[i].section, cfg_.bindings[i].name}), i);
+        for (std::size_t i = 0; i < cfg_.behaviors.size(); ++i)
+            if (!find_configured(cfg_.behaviors[i].kind, cfg_.behaviors[i].name))
+                behaviors_.insert(name_key_hash{}({to_string(cfg_.behaviors[i].kind), cfg_.behaviors[i].name}), i);
     }
 
     resolved_configuration run() {
@@ -140,8 +143,7 @@ private:
     }
 
     behavior_config const* find_behavior(behavior_kind kind, std::string const& name, origin const& o, std::string_view attr) {
-        if (auto it = behaviors_.find(name_key{to_string(kind), name}); it != behaviors_.end())
-            return it->second;
+        if (auto const* b = find_configured(kind, name)) return b;
         if (name.empty()) return nullptr; // no default behavior: nothing applied
         report(severity::error, o, attr,
                std::string("There is no ") + (kind == behavior_kind::service ? "service" : "endpoint") + " behavior named '" +
@@ -248,8 +250,7 @@ private:
                    e.binding, "a binding type WCF knows or the file registers (names are case-sensitive)", "ConfigInvalidSection");
             return;
         }
-        auto const found = bindings_.find(name_key{e.binding, e.binding_configuration});
-        binding_config const* configured = found == bindings_.end() ? nullptr : found->second;
+        binding_config const* configured = find_configured(e.binding, e.binding_configuration);
         if (!configured && !e.binding_configuration.empty()) {
             report(severity::error, e.origin, "bindingConfiguration",
                    "The " + e.binding + " binding does not have a configured binding named '" + e.binding_configuration +
@@ -272,11 +273,24 @@ private:
         r.scheme = binding_scheme(e.binding, configured, r.description);
     }
 
+    binding_config const* find_configured(std::string_view section, std::string_view name) const {
+        auto const i = bindings_.find(name_key_hash{}({section, name}), [&](std::size_t j) {
+            return cfg_.bindings[j].section == section && cfg_.bindings[j].name == name;
+        });
+        return i == key_set::npos ? nullptr : &cfg_.bindings[i];
+    }
+    behavior_config const* find_configured(behavior_kind kind, std::string_view name) const {
+        auto const i = behaviors_.find(name_key_hash{}({to_string(kind), name}), [&](std::size_t j) {
+            return cfg_.behaviors[j].kind == kind && cfg_.behaviors[j].name == name;
+        });
+        return i == key_set::npos ? nullptr : &cfg_.behaviors[i];
+    }
+
     configuration const& cfg_;
     diagnostics& diags_;
     std::string file_;
-    std::unordered_map<name_key, binding_config const*, name_key_hash> bindings_;   ///< first of each key, as find_binding
-    std::unordered_map<name_key, behavior_config const*, name_key_hash> behaviors_;
+    key_set bindings_{cfg_.bindings.size()};   ///< indexes of cfg_.bindings by (section, name)
+    key_set behaviors_{cfg_.behaviors.size()}; ///< indexes of cfg_.behaviors by (kind, name)
 };
 
 } // namespace detail

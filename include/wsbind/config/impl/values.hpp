@@ -423,21 +423,33 @@ inline encoding_lookup lookup_encoding(std::string_view name, text_encoding& out
     return encoding_lookup::unknown;
 }
 
-inline bool is_absolute_uri(std::string_view text, std::string* scheme) {
+namespace detail {
+
+/// The length of the scheme of an absolute URI (the text before its ':'), or 0 for a relative one.
+inline std::size_t scheme_length(std::string_view text) noexcept {
     std::size_t i = 0;
-    while (i < text.size() && detail::is_scheme_char(text[i], i == 0)) ++i;
-    if (i == 0 || i >= text.size() || text[i] != ':') return false;
-    if (scheme) *scheme = std::string(text.substr(0, i));
+    while (i < text.size() && is_scheme_char(text[i], i == 0)) ++i;
+    return i == 0 || i >= text.size() || text[i] != ':' ? 0 : i;
+}
+
+} // namespace detail
+
+inline bool is_absolute_uri(std::string_view text, std::string* scheme) {
+    std::size_t const n = detail::scheme_length(text);
+    if (n == 0) return false;
+    if (scheme) *scheme = std::string(text.substr(0, n));
     return true;
 }
 
 inline bool is_valid_uri(std::string_view text, std::string& why) {
-    std::string scheme;
-    if (!is_absolute_uri(text, &scheme)) return true; // relative: .NET accepts nearly any text
-    std::string_view rest = text.substr(scheme.size() + 1);
+    std::size_t const scheme_size = detail::scheme_length(text);
+    if (scheme_size == 0) return true; // relative: .NET accepts nearly any text
+    std::string_view const scheme = text.substr(0, scheme_size);
+    std::string_view rest = text.substr(scheme_size + 1);
     if (rest.substr(0, 2) != "//") return true;       // urn:, mailto:, c:\path ...
     rest.remove_prefix(2);
-    auto end = rest.find_first_of("/?#");
+    std::size_t end = 0;
+    while (end < rest.size() && rest[end] != '/' && rest[end] != '?' && rest[end] != '#') ++end;
     std::string_view authority = rest.substr(0, end);
     if (auto at = authority.rfind('@'); at != std::string_view::npos) authority.remove_prefix(at + 1);
     std::string_view host = authority;
