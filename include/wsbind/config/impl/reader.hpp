@@ -616,7 +616,7 @@ private:
             prefix.append(an);
             if (auto const* e = lk.find(prefix)) {
                 value_spec const& spec = lk.spec(*e, prefix);
-                current_position = doc_.position_of_value(a);
+                current_attribute = a;
                 if (spec.kind == value_kind::string && !spec.uri && lk.set_string(*e, a.value())) {
                     // Stored as written: a string that need not be a URI has nothing to check.
                 } else if (auto r = parse_value(spec, a.value(), an); !r) {
@@ -697,7 +697,7 @@ private:
         value_spec const& spec(schema_index::entry const& e, std::string const&) const { return e.spec; }
         void set(schema_index::entry const& e, setting_value const& v, std::string const&) const {
             apply(*e.s, b.description, v); // readerQuotas: 0 keeps the default
-            b.positions.emplace_back(e.s, r.current_position);
+            b.positions.emplace_back(e.s, r.current_position());
         }
         bool set_string(schema_index::entry const&, std::string_view) const { return false; } // descriptions hold text
 
@@ -942,12 +942,12 @@ private:
         value_spec const& spec(field_def<Root> const& f, std::string const&) const { return f.spec; }
         void set(field_def<Root> const& f, setting_value const& v, std::string const&) const {
             f.set(root, v);
-            if (positions) positions->attributes.emplace_back(f.path, r.current_position);
+            if (positions) positions->attributes.emplace_back(f.path, r.current_position());
         }
         bool set_string(field_def<Root> const& f, std::string_view v) const {
             if (!f.set_string) return false;
             f.set_string(root, v);
-            if (positions) positions->attributes.emplace_back(f.path, r.current_position);
+            if (positions) positions->attributes.emplace_back(f.path, r.current_position());
             return true;
         }
         void touch(std::string const& prefix) const {
@@ -1353,7 +1353,9 @@ private:
 public:
     // Used by the lookups above.
     document const& doc_;
-    source_position current_position; ///< of the attribute value being applied
+    pugi::xml_attribute current_attribute; ///< the attribute being applied
+    /// Where the value of the attribute being applied was written (computed only when kept).
+    [[nodiscard]] source_position current_position() const noexcept { return doc_.position_of_value(current_attribute); }
 
 private:
     configuration& cfg_;

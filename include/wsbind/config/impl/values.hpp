@@ -29,6 +29,11 @@ constexpr std::string_view trim(std::string_view s) noexcept {
     return s;
 }
 
+/// Whether `trim` would change `s` (without comparing the text).
+constexpr bool has_surrounding_space(std::string_view s) noexcept {
+    return !s.empty() && (is_trim_space(s.front()) || is_trim_space(s.back()));
+}
+
 constexpr char ascii_lower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
@@ -231,7 +236,7 @@ inline parsed_value parse_ts(value_spec const& spec, std::string_view text, std:
 
 inline parsed_value enum_failure(value_spec const& spec, std::string_view text, std::string_view property) {
     std::string inner = "The enumeration value must be one of the following: " + enum_allowed(spec) + ".";
-    if (!text.empty() && (is_trim_space(text.front()) || is_trim_space(text.back())))
+    if (has_surrounding_space(text))
         inner += " (The value has surrounding whitespace, which .NET does not remove from enumeration values.)";
     else if (!text.empty()) {
         // A case mistake is the most common cause: say so.
@@ -308,12 +313,12 @@ inline parsed_value parse_enum(value_spec const& spec, std::string_view text, st
         if (text == "Default") return success(setting_value{*dflt, {}});
         if (auto v = t.parse(text)) return success(setting_value{*v, {}});
         std::string inner = "The value " + quoted(text) + " is not a valid instance of type '" + std::string(t.type_name) + "'.";
-        if (!text.empty() && (is_trim_space(text.front()) || is_trim_space(text.back())))
+        if (has_surrounding_space(text))
             inner += " (The value has surrounding whitespace, which .NET does not remove.)";
         return fail(conversion_error(property, inner), enum_allowed(spec), "ConfigInvalidClassFactoryValue");
     }
     // GenericEnumConverter: no empty text, no leading digit or sign, no surrounding whitespace.
-    if (text.empty() || (text[0] >= '0' && text[0] <= '9') || text[0] == '-' || text[0] == '+' || trim(text) != text)
+    if (text.empty() || (text[0] >= '0' && text[0] <= '9') || text[0] == '-' || text[0] == '+' || has_surrounding_space(text))
         return enum_failure(spec, text, property);
     if (spec.kind == value_kind::flags) {
         std::int64_t v = 0;
