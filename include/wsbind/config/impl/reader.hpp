@@ -222,41 +222,30 @@ inline std::string join(std::vector<std::string> const& names) {
     return out;
 }
 
+/// The parts joined, in one allocation (sized once, copied in place).
+inline std::string concat(std::initializer_list<std::string_view> parts) {
+    std::size_t size = 0;
+    for (auto p : parts) size += p.size();
+    std::string s(size, '\0');
+    char* out = s.data();
+    for (auto p : parts) {
+        std::char_traits<char>::copy(out, p.data(), p.size());
+        out += p.size();
+    }
+    return s;
+}
+
+/// `element[@attribute='value']`.
 inline std::string keyed(std::string_view element, std::string_view attribute, std::string_view value) {
-    std::string s;
-    s.reserve(element.size() + attribute.size() + value.size() + 6);
-    s.append(element);
-    s += "[@";
-    s.append(attribute);
-    s += "='";
-    s.append(value);
-    s += "']";
-    return s;
+    return concat({element, "[@", attribute, "='", value, "']"});
 }
 
-/// `parent/name` in one allocation.
-inline std::string sub_path(std::string_view parent, std::string_view name) {
-    std::string s;
-    s.reserve(parent.size() + name.size() + 1);
-    s.append(parent);
-    s += '/';
-    s.append(name);
-    return s;
-}
+/// `parent/name`.
+inline std::string sub_path(std::string_view parent, std::string_view name) { return concat({parent, "/", name}); }
 
-/// `parent/element[@attribute='value']` in one allocation.
+/// `parent/element[@attribute='value']`.
 inline std::string child_path(std::string_view parent, std::string_view element, std::string_view attribute, std::string_view value) {
-    std::string s;
-    s.reserve(parent.size() + element.size() + attribute.size() + value.size() + 7);
-    s.append(parent);
-    s += '/';
-    s.append(element);
-    s += "[@";
-    s.append(attribute);
-    s += "='";
-    s.append(value);
-    s += "']";
-    return s;
+    return concat({parent, "/", element, "[@", attribute, "='", value, "']"});
 }
 
 /// Reads one document into a configuration.
@@ -1153,7 +1142,7 @@ private:
                 continue;
             }
             b.unmodelled.push_back({std::string(n), raw_xml(c), origin_of(c, cpath), {}});
-            unmodelled(c, cpath, "The behavior extension <" + std::string(n) + "> is not modelled by wsbind; it is kept as written.");
+            unmodelled(c, cpath, concat({"The behavior extension <", n, "> is not modelled by wsbind; it is kept as written."}));
         }
     }
 

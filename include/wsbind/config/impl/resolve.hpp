@@ -115,12 +115,14 @@ public:
 
     resolved_configuration run() {
         resolved_configuration out;
+        out.services.reserve(cfg_.services.size());
+        out.client.reserve(cfg_.client.size());
         for (auto const& s : cfg_.services) {
-            resolved_service rs;
+            resolved_service& rs = out.services.emplace_back();
             rs.source = &s;
             rs.behavior = find_behavior(behavior_kind::service, s.behavior_configuration, s.origin, "behaviorConfiguration");
+            rs.endpoints.reserve(s.endpoints.size());
             for (auto const& e : s.endpoints) rs.endpoints.push_back(resolve_endpoint(e, &s));
-            out.services.push_back(std::move(rs));
         }
         for (auto const& e : cfg_.client) out.client.push_back(resolve_endpoint(e, nullptr));
         return out;
