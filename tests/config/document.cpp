@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <sstream>
 #include <string>
 
@@ -172,6 +173,71 @@ TEST_CASE("document: DTDs and entity tricks are refused", "[config][document]") 
         loaded l;
         load(l, "<a><!-- a & b --></a>");
         CHECK(l.ok);
+    }
+}
+
+TEST_CASE("document: the input checks find every character wherever it falls in a block", "[config][document]") {
+    // The checks skip plain text 16 (or 8) bytes at a time: each case is tried at every offset
+    // across several block boundaries, after text with and without line breaks.
+    struct probe {
+        char const* text;
+        char const* code; ///< expected error code, or nullptr when the document is fine
+    };
+    probe const probes[] = {
+        {"&bogus;", "Xml_UndeclaredEntity"},
+        {"&#1;", "Xml_InvalidCharacter"},
+        {"\x01", "Xml_InvalidCharacter"},
+        {"\xFF", "Xml_InvalidCharInThisEncoding"},
+        {"\xC3(", "Xml_InvalidCharInThisEncoding"},
+        {"&amp;&#65;\xC3\xA9", nullptr},
+        {"<!-- & \x7F -->", nullptr},
+        {"<![CDATA[ & < ]]>", nullptr},
+        {"<?pi & ?>", nullptr},
+    };
+    for (auto const& p : probes) {
+        for (std::size_t pad = 0; pad < 40; ++pad) {
+            for (bool lines : {false, true}) {
+                std::string const before = lines ? std::string(pad, '\n') : std::string(pad, ' ');
+                std::string const text = "<a>" + before + p.text + "<b/></a>";
+                CAPTURE(p.text, pad, lines);
+                loaded l;
+                load(l, text);
+                if (p.code == nullptr) {
+                    CHECK(l.ok);
+                    CHECK(l.doc.position_of(l.doc.root().child("b")).line == (lines ? pad + 1 : 1));
+                    continue;
+                }
+                REQUIRE_FALSE(l.ok);
+                CHECK(l.diags[0].code == p.code);
+                // The character is on the last line of the padding, right after it.
+                CHECK(l.diags[0].position == (lines && pad > 0 ? source_position{static_cast<std::uint32_t>(pad + 1), 1}
+                                                    : source_position{1, static_cast<std::uint32_t>(4 + pad)}));
+            }
+        }
+    }
+}
+
+TEST_CASE("document: the markup limit is exact, however the tags are counted", "[config][document]") {
+    // 5,000 tags: more than the checks sum up in one go (255 blocks of 16 bytes).
+    for (std::size_t limit : {std::size_t{4999}, std::size_t{5000}}) {
+        std::string s = "<a>\n";
+        for (int i = 0; i < 4998; ++i) s += i % 7 == 0 ? "<b x='1'/>\n" : "<b/>";
+        std::size_t const last = s.size();
+        s += "</a>";
+        load_options o;
+        o.max_elements = limit;
+        loaded l;
+        load(l, s, o);
+        CAPTURE(limit);
+        if (limit == 5000) {
+            CHECK(l.ok);
+            continue;
+        }
+        REQUIRE_FALSE(l.ok);
+        CHECK(l.diags[0].code == "wsbind_too_many_elements");
+        auto const line = static_cast<std::uint32_t>(std::count(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(last), '\n') + 1);
+        CHECK(l.diags[0].position.line == line);
+        CHECK(l.diags[0].position.column == last - s.rfind('\n', last - 1));
     }
 }
 
