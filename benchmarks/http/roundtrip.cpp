@@ -259,6 +259,35 @@ int main(int argc, char** argv) {
         candidates.push_back({"Mono WCF wsHttpBinding",
                               [&] { return soap_caller<ws_http_binding<security<mode::none>>>(mono_base + "/ws"); }});
     }
+    // --single NAME --calls N: N round trips, one client, against the one server whose name holds
+    // NAME, nothing else; for counting system calls per round trip (strace -f -c) or profiling.
+    if (auto single = arg(argc, argv, "--single"); !single.empty()) {
+        auto const it = std::find_if(candidates.begin(), candidates.end(),
+                                     [&](candidate const& c) { return c.name.find(single) != std::string::npos; });
+        if (it == candidates.end()) {
+            std::cerr << "no server named like '" << single << "'\n";
+            return 2;
+        }
+        int const calls = std::stoi(arg(argc, argv, "--calls", "20000"));
+        auto call = it->caller()();
+        std::vector<double> lat;
+        lat.reserve(static_cast<std::size_t>(calls));
+        auto const t0 = clock_type::now();
+        for (int i = 0; i < calls; ++i) {
+            auto const a = clock_type::now();
+            if (!call()) {
+                std::cerr << "call " << i << " failed\n";
+                return 1;
+            }
+            lat.push_back(std::chrono::duration<double, std::micro>(clock_type::now() - a).count());
+        }
+        auto const elapsed = std::chrono::duration<double>(clock_type::now() - t0).count();
+        std::sort(lat.begin(), lat.end());
+        std::printf("%s: %d round trips, %.0f/s, p50 %.1f us\n", it->name.c_str(), calls, calls / elapsed,
+                    lat[lat.size() / 2]);
+        host.close();
+        return 0;
+    }
     if (auto only = arg(argc, argv, "--only"); !only.empty())
         candidates.erase(std::remove_if(candidates.begin() + 1, candidates.end(),
                                         [&](candidate const& c) { return c.name.find(only) == std::string::npos; }),

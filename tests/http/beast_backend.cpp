@@ -13,6 +13,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <thread>
 
 using namespace std::chrono_literals;
 namespace http = wsbind::http;
@@ -181,6 +182,32 @@ TEST_CASE("beast: Expect: 100-continue is answered before the body is read", "[h
     auto const answer = c.read_to_end();
     CHECK(answer.find("HTTP/1.1 200 OK\r\n") != std::string::npos);
     CHECK(answer.find("POST /svc hello") != std::string::npos);
+}
+
+TEST_CASE("beast: requests sent in pieces and pipelined on one connection are answered whole and in order",
+          "[http][beast]") {
+    beast_backend::server server({}, echo);
+    REQUIRE_FALSE(server.start());
+    raw_connection c(server.local_port());
+    // A body larger than the read buffer the server reserves (8 KiB), its header split mid-line.
+    std::string const big(20000, 'b');
+    std::string const first = "POST /a HTTP/1.1\r\nHost: x\r\nContent-Length: " + std::to_string(big.size()) + "\r\n\r\n" + big;
+    c.send(first.substr(0, 30));
+    std::this_thread::sleep_for(20ms);
+    c.send(first.substr(30, 600));
+    std::this_thread::sleep_for(20ms);
+    // The rest of the first request and two more in the same write.
+    c.send(first.substr(630) + "POST /b HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nxyz" +
+           "POST /c HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nConnection: close\r\n\r\nhi");
+    auto const answer = c.read_to_end();
+    auto const a = answer.find("POST /a " + big);
+    auto const b = answer.find("POST /b xyz");
+    auto const d = answer.find("POST /c hi");
+    REQUIRE(a != std::string::npos);
+    REQUIRE(b != std::string::npos);
+    REQUIRE(d != std::string::npos);
+    CHECK(a < b);
+    CHECK(b < d);
 }
 
 TEST_CASE("beast: a slow client is cut off by read_timeout, others are served", "[http][beast][robustness]") {

@@ -204,6 +204,8 @@ inline http::client_result beast_backend::client::round_trip(http::uri const& ta
         bool const reused = c != nullptr;
         if (!c) {
             c = std::make_unique<bd::client_connection>();
+            // Room for a typical response in one receive (Beast otherwise reads 512 bytes at a time).
+            c->buffer.reserve(8192);
             c->scheme = target.scheme;
             c->host = target.host;
             c->port = target.port;

@@ -39,6 +39,29 @@ using tcp = boost::asio::ip::tcp;
 /// timerfd update and often a wake-up of another thread per read and write).
 using deadline_clock = std::chrono::steady_clock;
 
+/// Wraps a completion handler that starts the connection's next operation from inside the
+/// previous one. Asio queues what completes at once (a read of data already there, a write the
+/// socket takes whole) for the thread running the chain instead of waking another thread of the
+/// pool, which would take the next step over through the reactor (measured: two to three extra
+/// wake-ups and thread hops per request, 6-9 us of a 45 us round trip). Raw Beast's composed
+/// read gets this for its inner reads; our chain of single reads and writes says it itself.
+template <class F>
+struct chained {
+    F f;
+    template <class... Args>
+    void operator()(Args&&... args) {
+        f(std::forward<Args>(args)...);
+    }
+    friend bool asio_handler_is_continuation(chained*) { return true; }
+};
+template <class F>
+chained(F) -> chained<F>;
+
+/// A read buffer large enough to take a typical request in one receive (Beast reads at least
+/// 512 bytes, or what capacity is left); reserved once a connection sends a request that does not
+/// fit, so never-used idle connections keep none.
+inline constexpr std::size_t read_chunk = 8192;
+
 struct session_base {
     virtual ~session_base() = default;
     virtual void shutdown() = 0;
@@ -170,7 +193,7 @@ private:
     /// Reads what is available and parses it: usually the whole request in one operation.
     void read_some() {
         bhttp::async_read_some(stream_, buffer_, *parser_,
-                               [self = this->shared_from_this()](boost::system::error_code ec, std::size_t) { self->on_read(ec); });
+                               chained{[self = this->shared_from_this()](boost::system::error_code ec, std::size_t) { self->on_read(ec); }});
     }
 
     /// Answers a failed read: a status for what the peer sent wrong, silence for a closed or idle peer.
@@ -203,15 +226,16 @@ private:
                     auto cont = std::make_shared<bhttp::response<bhttp::empty_body>>(bhttp::status::continue_, 11);
                     set_deadline(st_->options.write_timeout);
                     return bhttp::async_write(stream_, *cont,
-                                              [self = this->shared_from_this(), cont](boost::system::error_code e, std::size_t) {
+                                              chained{[self = this->shared_from_this(), cont](boost::system::error_code e, std::size_t) {
                                                   if (e) return self->close_now();
                                                   self->set_deadline(self->st_->options.read_timeout);
                                                   self->read_some();
-                                              });
+                                              }});
                 }
             }
         }
         if (parser_->is_done()) return on_body({});
+        if (buffer_.capacity() < read_chunk) buffer_.reserve(std::min(read_chunk, buffer_.max_size()));
         read_some();
     }
 
@@ -263,12 +287,12 @@ private:
         res_.keep_alive(keep_alive);
         res_.prepare_payload();
         set_deadline(st_->options.write_timeout);
-        bhttp::async_write(stream_, res_, [self = this->shared_from_this(), keep_alive](boost::system::error_code ec, std::size_t) {
+        bhttp::async_write(stream_, res_, chained{[self = this->shared_from_this(), keep_alive](boost::system::error_code ec, std::size_t) {
             if (ec) return self->close_now();
             self->res_ = {};
             if (!keep_alive) return self->close_gracefully();
             self->read_header();
-        });
+        }});
     }
 
     void close_gracefully() {
