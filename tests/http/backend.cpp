@@ -77,3 +77,43 @@ TEST_CASE("fields: case-insensitive lookup, set replaces", "[http][fields]") {
     CHECK(f.get("CONTENT-TYPE") == "application/soap+xml");
     CHECK_FALSE(f.get("SOAPAction"));
 }
+
+TEST_CASE("append_response_head: the server's framing, whatever the handler set", "[http][response]") {
+    using wsbind::http::append_response_head;
+    using wsbind::http::response;
+    auto head = [](response const& r, bool keep_alive) {
+        std::string s = "kept:"; // appends
+        append_response_head(s, r, keep_alive);
+        return s;
+    };
+    SECTION("status line, fields in order, Content-Length of the body") {
+        response r{200, {}, {}, "hello"};
+        r.headers.set("Content-Type", "text/xml; charset=utf-8");
+        r.headers.add("X-A", "1");
+        CHECK(head(r, true) == "kept:HTTP/1.1 200 OK\r\nContent-Type: text/xml; charset=utf-8\r\nX-A: 1\r\nContent-Length: 5\r\n\r\n");
+    }
+    SECTION("closing: Connection: close; the handler's framing fields are dropped") {
+        response r{500, {}, {}, ""};
+        r.headers.add("content-length", "99");
+        r.headers.add("Transfer-Encoding", "chunked");
+        r.headers.add("Connection", "keep-alive");
+        CHECK(head(r, false) == "kept:HTTP/1.1 500 Internal Server Error\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+    }
+    SECTION("a given reason phrase; 1xx, 204 and 304 have no Content-Length") {
+        CHECK(head(response{415, "Cannot process", {}, "x"}, true) == "kept:HTTP/1.1 415 Cannot process\r\nContent-Length: 1\r\n\r\n");
+        CHECK(head(response{204, {}, {}, "ignored"}, true) == "kept:HTTP/1.1 204 No Content\r\n\r\n");
+        CHECK(head(response{304, {}, {}, {}}, true) == "kept:HTTP/1.1 304 Not Modified\r\n\r\n");
+        CHECK(head(response{100, {}, {}, {}}, true) == "kept:HTTP/1.1 100 Continue\r\n\r\n");
+        CHECK_FALSE(wsbind::http::status_has_body(204));
+        CHECK(wsbind::http::status_has_body(202));
+    }
+    SECTION("no response splitting: CR and LF become spaces; a nameless field is dropped; a bad status is 500") {
+        response r{200, "OK\r\nX-Evil: 1", {}, "b"};
+        r.headers.add("X-Value", "a\r\nSet-Cookie: x=1");
+        r.headers.add("", "nameless");
+        CHECK(head(r, true) == "kept:HTTP/1.1 200 OK  X-Evil: 1\r\nX-Value: a  Set-Cookie: x=1\r\nContent-Length: 1\r\n\r\n");
+        CHECK(head(response{42, "Odd", {}, "b"}, true) == "kept:HTTP/1.1 500 Internal Server Error\r\nContent-Length: 1\r\n\r\n");
+        CHECK(head(response{1000, {}, {}, ""}, true).rfind("kept:HTTP/1.1 500 ", 0) == 0);
+        CHECK(head(response{599, {}, {}, ""}, true).rfind("kept:HTTP/1.1 599 Unknown\r\n", 0) == 0);
+    }
+}

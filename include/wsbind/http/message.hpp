@@ -81,8 +81,11 @@ struct response {
 /// The standard reason phrase of the statuses wsbind sends.
 [[nodiscard]] inline std::string_view reason_phrase(int status) noexcept {
     switch (status) {
+    case 100: return "Continue";
     case 200: return "OK";
     case 202: return "Accepted";
+    case 204: return "No Content";
+    case 304: return "Not Modified";
     case 400: return "Bad Request";
     case 403: return "Forbidden";
     case 404: return "Not Found";
@@ -91,12 +94,56 @@ struct response {
     case 411: return "Length Required";
     case 413: return "Request Entity Too Large";
     case 415: return "Unsupported Media Type";
+    case 417: return "Expectation Failed";
     case 431: return "Request Header Fields Too Large";
     case 500: return "Internal Server Error";
     case 501: return "Not Implemented";
     case 503: return "Service Unavailable";
     default: return "Unknown";
     }
+}
+
+/// Whether a response with this status carries a body (RFC 9112 §6.3: not 1xx, 204, 304).
+[[nodiscard]] constexpr bool status_has_body(int status) noexcept { return !(status < 200 || status == 204 || status == 304); }
+
+/// Appends the HTTP/1.1 status line and header section of `r` to `out`, ending with the empty line;
+/// the body (`r.body`) is sent after it as is. The framing is the server's, not the handler's:
+///  - a status outside 100–999 is sent as 500;
+///  - `Content-Length` is the body's size, except for 1xx, 204 and 304, which have no body (RFC 9112
+///    §6.3); a handler's own Content-Length, Transfer-Encoding and Connection fields are dropped;
+///  - `Connection: close` when the connection closes after this response;
+///  - CR and LF inside a name or value become spaces (no response splitting); nameless fields are dropped.
+inline void append_response_head(std::string& out, response const& r, bool keep_alive) {
+    int const status = r.status >= 100 && r.status <= 999 ? r.status : 500;
+    std::string_view const reason = r.reason.empty() || status != r.status ? reason_phrase(status) : std::string_view(r.reason);
+    auto const append_clean = [&out](std::string_view text) {
+        std::size_t const at = out.size();
+        out.append(text);
+        for (std::size_t i = at; i < out.size(); ++i)
+            if (out[i] == '\r' || out[i] == '\n') out[i] = ' ';
+    };
+    char code[3] = {static_cast<char>('0' + status / 100), static_cast<char>('0' + status / 10 % 10), static_cast<char>('0' + status % 10)};
+    out.append("HTTP/1.1 ");
+    out.append(code, 3);
+    out.push_back(' ');
+    append_clean(reason);
+    out.append("\r\n");
+    for (auto const& [name, value] : r.headers) {
+        if (name.empty() || detail::iequals(name, "Content-Length") || detail::iequals(name, "Transfer-Encoding") ||
+            detail::iequals(name, "Connection"))
+            continue;
+        append_clean(name);
+        out.append(": ");
+        append_clean(value);
+        out.append("\r\n");
+    }
+    if (status_has_body(status)) {
+        out.append("Content-Length: ");
+        out.append(std::to_string(r.body.size()));
+        out.append("\r\n");
+    }
+    if (!keep_alive) out.append("Connection: close\r\n");
+    out.append("\r\n");
 }
 
 /// An absolute http/https URI split into what a client needs.

@@ -11,6 +11,7 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/empty_body.hpp>
@@ -22,6 +23,7 @@
 #include <boost/beast/ssl/ssl_stream.hpp>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <exception>
 #include <list>
@@ -274,22 +276,17 @@ private:
         write(std::move(r), false);
     }
 
+    /// Sends the response: its head written by `append_response_head` (no Beast serializer: one
+    /// buffer for the head, the body sent from where it is), both in one gathered write.
     void write(response r, bool keep_alive) {
-        res_ = {};
-        res_.version(11);
-        res_.result(static_cast<unsigned>(r.status));
-        if (!r.reason.empty() || r.status != 200) { // 200: Beast's "OK" (no copy)
-            auto const reason = r.reason.empty() ? reason_phrase(r.status) : std::string_view(r.reason);
-            res_.reason(boost::beast::string_view(reason.data(), reason.size()));
-        }
-        for (auto const& [n, v] : r.headers) res_.insert(boost::beast::string_view(n), v);
-        res_.body() = std::move(r.body);
-        res_.keep_alive(keep_alive);
-        res_.prepare_payload();
+        head_.clear();
+        http::append_response_head(head_, r, keep_alive);
+        body_ = status_has_body(r.status >= 100 && r.status <= 999 ? r.status : 500) ? std::move(r.body) : std::string();
         set_deadline(st_->options.write_timeout);
-        bhttp::async_write(stream_, res_, chained{[self = this->shared_from_this(), keep_alive](boost::system::error_code ec, std::size_t) {
+        std::array<asio::const_buffer, 2> const buffers{asio::buffer(head_), asio::buffer(body_)};
+        asio::async_write(stream_, buffers, chained{[self = this->shared_from_this(), keep_alive](boost::system::error_code ec, std::size_t) {
             if (ec) return self->close_now();
-            self->res_ = {};
+            self->body_.clear();
             if (!keep_alive) return self->close_gracefully();
             self->read_header();
         }});
@@ -314,7 +311,8 @@ private:
     stream_type stream_;
     beast::flat_buffer buffer_{8192};
     std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
-    bhttp::response<bhttp::string_body> res_;
+    std::string head_; ///< the response head being written (its capacity kept for the next one)
+    std::string body_; ///< the response body being written
     peer_info peer_;
     std::atomic<deadline_clock::rep> deadline_{0};
     bool header_checked_ = false;
