@@ -1,5 +1,7 @@
 // libFuzzer: raw HTTP request bytes, parsed as the Beast server parses them (same limits), then
-// dispatched to a calculator service (basicHttpBinding at /basic, wsHttpBinding at /ws).
+// dispatched to a calculator service (basicHttpBinding at /basic, wsHttpBinding at /ws); the reply
+// is framed as the server writes it (http::append_response_head) and must read back as one HTTP
+// response with the same status and body.
 #include <wsbind/channel/service_host.hpp>
 #include <wsbind/http/beast/backend.hpp>
 
@@ -42,7 +44,20 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
     rq.target = std::string(msg.target());
     for (auto const& f : msg) rq.headers.add(wsbind::http::beast_detail::to_std(f.name_string()), wsbind::http::beast_detail::to_std(f.value()));
     rq.body = std::move(msg.body());
+    bool const keep_alive = msg.keep_alive();
     auto r = host().dispatch(std::move(rq));
     if (r.status < 200 || r.status > 599) std::abort();
+    std::string wire;
+    wsbind::http::append_response_head(wire, r, keep_alive);
+    bool const has_body = wsbind::http::status_has_body(r.status);
+    if (has_body) wire += r.body; // what the server sends
+    bhttp::response_parser<bhttp::string_body> back;
+    back.eager(true);
+    back.body_limit(wire.size());
+    auto const used = back.put(boost::asio::buffer(wire), ec);
+    if (ec || !back.is_done() || used != wire.size()) std::abort();
+    auto const& reply = back.get();
+    if (reply.result_int() != static_cast<unsigned>(r.status) || reply.body() != (has_body ? r.body : std::string()) || reply.keep_alive() != keep_alive)
+        std::abort();
     return 0;
 }

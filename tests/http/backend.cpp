@@ -116,4 +116,13 @@ TEST_CASE("append_response_head: the server's framing, whatever the handler set"
         CHECK(head(response{1000, {}, {}, ""}, true).rfind("kept:HTTP/1.1 500 ", 0) == 0);
         CHECK(head(response{599, {}, {}, ""}, true).rfind("kept:HTTP/1.1 599 Unknown\r\n", 0) == 0);
     }
+    SECTION("a long reason phrase is cut at a character boundary; control characters become spaces") {
+        std::string reason = "Cannot process the message because the content type '" + std::string(600, 'x') + "'";
+        reason[100] = '\x01';
+        reason.replace(511, 2, "\xC3\xA9"); // é across the cut at 512 bytes: the cut moves before it
+        auto const h = head(response{415, reason, {}, "b"}, true);
+        std::string const expected_reason = reason.substr(0, 100) + " " + reason.substr(101, 410) + "...";
+        CHECK(h == "kept:HTTP/1.1 415 " + expected_reason + "\r\nContent-Length: 1\r\n\r\n");
+        CHECK(expected_reason.size() == 511 + 3);
+    }
 }

@@ -112,21 +112,33 @@ struct response {
 ///  - `Content-Length` is the body's size, except for 1xx, 204 and 304, which have no body (RFC 9112
 ///    §6.3); a handler's own Content-Length, Transfer-Encoding and Connection fields are dropped;
 ///  - `Connection: close` when the connection closes after this response;
-///  - CR and LF inside a name or value become spaces (no response splitting); nameless fields are dropped.
+///  - CR and LF inside a name or value become spaces (no response splitting); nameless fields are dropped;
+///  - the reason phrase keeps at most `max_reason_phrase` bytes (cut at a UTF-8 character boundary, "..."
+///    appended) with control characters as spaces: WCF puts messages that quote the request in it (415
+///    quotes the request's Content-Type), and clients refuse a head above their limit (Beast: 8 KiB).
+inline constexpr std::size_t max_reason_phrase = 512;
+
 inline void append_response_head(std::string& out, response const& r, bool keep_alive) {
     int const status = r.status >= 100 && r.status <= 999 ? r.status : 500;
-    std::string_view const reason = r.reason.empty() || status != r.status ? reason_phrase(status) : std::string_view(r.reason);
+    std::string_view reason = r.reason.empty() || status != r.status ? reason_phrase(status) : std::string_view(r.reason);
+    bool const cut = reason.size() > max_reason_phrase;
+    if (cut) {
+        std::size_t n = max_reason_phrase;
+        while (n > 0 && (static_cast<unsigned char>(reason[n]) & 0xC0) == 0x80) --n; // not inside a character
+        reason = reason.substr(0, n);
+    }
     auto const append_clean = [&out](std::string_view text) {
         std::size_t const at = out.size();
         out.append(text);
         for (std::size_t i = at; i < out.size(); ++i)
-            if (out[i] == '\r' || out[i] == '\n') out[i] = ' ';
+            if (auto const c = static_cast<unsigned char>(out[i]); (c < 0x20 && c != '\t') || c == 0x7F) out[i] = ' ';
     };
     char code[3] = {static_cast<char>('0' + status / 100), static_cast<char>('0' + status / 10 % 10), static_cast<char>('0' + status % 10)};
     out.append("HTTP/1.1 ");
     out.append(code, 3);
     out.push_back(' ');
     append_clean(reason);
+    if (cut) out.append("...");
     out.append("\r\n");
     for (auto const& [name, value] : r.headers) {
         if (name.empty() || detail::iequals(name, "Content-Length") || detail::iequals(name, "Transfer-Encoding") ||
