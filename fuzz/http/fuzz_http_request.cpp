@@ -49,7 +49,7 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
     if (r.status < 200 || r.status > 599) std::abort();
     std::string wire;
     wsbind::http::append_response_head(wire, r, keep_alive);
-    bool const has_body = wsbind::http::status_has_body(r.status);
+    bool const has_body = wsbind::http::status_has_body(wsbind::http::sendable_status(r.status));
     if (has_body) wire += r.body; // what the server sends
     bhttp::response_parser<bhttp::string_body> back;
     back.eager(true);

@@ -103,6 +103,9 @@ struct response {
     }
 }
 
+/// The status a server sends for `status`: itself when it has three digits, else 500.
+[[nodiscard]] constexpr int sendable_status(int status) noexcept { return status >= 100 && status <= 999 ? status : 500; }
+
 /// Whether a response with this status carries a body (RFC 9112 §6.3: not 1xx, 204, 304).
 [[nodiscard]] constexpr bool status_has_body(int status) noexcept { return !(status < 200 || status == 204 || status == 304); }
 
@@ -119,7 +122,7 @@ struct response {
 inline constexpr std::size_t max_reason_phrase = 512;
 
 inline void append_response_head(std::string& out, response const& r, bool keep_alive) {
-    int const status = r.status >= 100 && r.status <= 999 ? r.status : 500;
+    int const status = sendable_status(r.status);
     std::string_view reason = r.reason.empty() || status != r.status ? reason_phrase(status) : std::string_view(r.reason);
     bool const cut = reason.size() > max_reason_phrase;
     if (cut) {

@@ -281,7 +281,7 @@ private:
     void write(response r, bool keep_alive) {
         head_.clear();
         http::append_response_head(head_, r, keep_alive);
-        body_ = status_has_body(r.status >= 100 && r.status <= 999 ? r.status : 500) ? std::move(r.body) : std::string();
+        body_ = status_has_body(sendable_status(r.status)) ? std::move(r.body) : std::string();
         set_deadline(st_->options.write_timeout);
         std::array<asio::const_buffer, 2> const buffers{asio::buffer(head_), asio::buffer(body_)};
         asio::async_write(stream_, buffers, chained{[self = this->shared_from_this(), keep_alive](boost::system::error_code ec, std::size_t) {
