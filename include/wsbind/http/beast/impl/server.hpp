@@ -286,7 +286,7 @@ private:
         std::array<asio::const_buffer, 2> const buffers{asio::buffer(head_), asio::buffer(body_)};
         asio::async_write(stream_, buffers, chained{[self = this->shared_from_this(), keep_alive](boost::system::error_code ec, std::size_t) {
             if (ec) return self->close_now();
-            self->body_.clear();
+            self->body_ = std::string(); // an idle connection keeps no response body (it may have been large)
             if (!keep_alive) return self->close_gracefully();
             self->read_header();
         }});
