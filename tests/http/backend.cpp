@@ -126,3 +126,47 @@ TEST_CASE("append_response_head: the server's framing, whatever the handler set"
         CHECK(expected_reason.size() == 511 + 3);
     }
 }
+
+TEST_CASE("append_request_head: the client's framing, whatever the request set", "[http][request]") {
+    using wsbind::http::append_request_head;
+    using wsbind::http::request;
+    auto head = [](request const& rq, std::string_view target = "/svc?x=1") {
+        std::string s = "kept:"; // appends
+        append_request_head(s, rq, target, "example.org:8080");
+        return s;
+    };
+    SECTION("request line, Host first, fields in order, Content-Length of the body") {
+        request rq;
+        rq.headers.set("Content-Type", "text/xml; charset=utf-8");
+        rq.headers.add("SOAPAction", "\"urn:a\"");
+        rq.body = "hello";
+        CHECK(head(rq) == "kept:POST /svc?x=1 HTTP/1.1\r\nHost: example.org:8080\r\nContent-Type: text/xml; charset=utf-8\r\n"
+                          "SOAPAction: \"urn:a\"\r\nContent-Length: 5\r\n\r\n");
+    }
+    SECTION("the request's own Host replaces the connection's; its framing fields are dropped") {
+        request rq;
+        rq.headers.add("X-A", "1");
+        rq.headers.add("host", "virtual.example");
+        rq.headers.add("content-length", "99");
+        rq.headers.add("Transfer-Encoding", "chunked");
+        rq.headers.add("Connection", "close");
+        CHECK(head(rq) == "kept:POST /svc?x=1 HTTP/1.1\r\nHost: virtual.example\r\nX-A: 1\r\nContent-Length: 0\r\n\r\n");
+    }
+    SECTION("no body: Content-Length: 0 for POST, PUT and OPTIONS only") {
+        request rq;
+        rq.method = "GET";
+        CHECK(head(rq, "/") == "kept:GET / HTTP/1.1\r\nHost: example.org:8080\r\n\r\n");
+        rq.method = "PUT";
+        CHECK(head(rq, "/") == "kept:PUT / HTTP/1.1\r\nHost: example.org:8080\r\nContent-Length: 0\r\n\r\n");
+        rq.method = "DELETE";
+        rq.body = "x";
+        CHECK(head(rq, "/") == "kept:DELETE / HTTP/1.1\r\nHost: example.org:8080\r\nContent-Length: 1\r\n\r\n");
+    }
+    SECTION("no request splitting: CR and LF become spaces; a nameless field is dropped") {
+        request rq;
+        rq.headers.add("X-Value", "a\r\nSet-Cookie: x=1");
+        rq.headers.add("", "nameless");
+        CHECK(head(rq, "/a\r\nX-Evil: 1") ==
+              "kept:POST /a  X-Evil: 1 HTTP/1.1\r\nHost: example.org:8080\r\nX-Value: a  Set-Cookie: x=1\r\nContent-Length: 0\r\n\r\n");
+    }
+}

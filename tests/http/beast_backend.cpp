@@ -293,6 +293,69 @@ TEST_CASE("beast: client errors are values, with a message", "[http][beast]") {
     CHECK(t.message.find("timed out") != std::string::npos);
 }
 
+TEST_CASE("beast: each call on a kept-alive connection has its own timeout", "[http][beast]") {
+    // The client's connection keeps one deadline timer armed across calls (not re-armed per read
+    // and write): a later call with a shorter timeout must still be cut off at its own deadline,
+    // and a call after the timer passed an earlier call's deadline must still get its whole time.
+    http::server_options o;
+    o.threads = 2;
+    beast_backend::server server(o, [](http::request&& rq) {
+        if (rq.body.rfind("sleep ", 0) == 0) std::this_thread::sleep_for(std::chrono::milliseconds(std::stoi(rq.body.substr(6))));
+        return echo(std::move(rq));
+    });
+    REQUIRE_FALSE(server.start());
+    beast_backend::client client({});
+    SECTION("a shorter timeout after a longer one") {
+        REQUIRE(client.round_trip(at(server.local_port()), post("a"), 10s));
+        REQUIRE(client.idle_connections() == 1);
+        auto const t0 = std::chrono::steady_clock::now();
+        auto const r = client.round_trip(at(server.local_port()), post("sleep 600"), 150ms);
+        CHECK_FALSE(r);
+        CHECK(r.message.find("timed out (the call's timeout was 150 ms)") != std::string::npos);
+        CHECK(std::chrono::steady_clock::now() - t0 < 550ms);
+        CHECK(client.idle_connections() == 0); // a timed-out connection is not reused
+        auto const next = client.round_trip(at(server.local_port()), post("b"), 10s);
+        REQUIRE(next);
+        CHECK(next.value.body == "POST /svc b");
+    }
+    SECTION("a longer timeout after a shorter one, also once that one's deadline has passed") {
+        REQUIRE(client.round_trip(at(server.local_port()), post("a"), 200ms));
+        auto r = client.round_trip(at(server.local_port()), post("sleep 300"), 10s); // runs past the first deadline
+        REQUIRE(r);
+        CHECK(r.value.body == "POST /svc sleep 300");
+        std::this_thread::sleep_for(250ms); // the timer's wait ends while the connection is idle
+        r = client.round_trip(at(server.local_port()), post("sleep 300"), 10s);
+        REQUIRE(r);
+        CHECK(r.value.body == "POST /svc sleep 300");
+        CHECK(server.stats().accepted == 1);
+    }
+    server.stop();
+}
+
+TEST_CASE("beast: the client's request head: Host, Content-Length, the caller's fields", "[http][beast]") {
+    beast_backend::server server({}, [](http::request&& rq) {
+        http::response r;
+        for (auto const& [n, v] : rq.headers) r.body += n + "=" + v + ";";
+        r.body += "|" + rq.method + " " + rq.target + " " + rq.body;
+        return r;
+    });
+    REQUIRE_FALSE(server.start());
+    beast_backend::client client({});
+    auto const port = std::to_string(server.local_port());
+    auto rq = post("body");
+    rq.headers.add("X-A", "1");
+    auto r = client.round_trip(*http::uri::parse("http://127.0.0.1:" + port + "/svc?q=1"), rq, 5s);
+    REQUIRE(r);
+    CHECK(r.value.body == "Host=127.0.0.1:" + port + ";Content-Type=text/plain;X-A=1;Content-Length=4;|POST /svc?q=1 body");
+    http::request get;
+    get.method = "GET";
+    get.headers.add("Host", "virtual.example");
+    r = client.round_trip(at(server.local_port()), get, 5s);
+    REQUIRE(r);
+    CHECK(r.value.body == "Host=virtual.example;|GET /svc ");
+    server.stop();
+}
+
 TEST_CASE("beast: HTTPS, TLS 1.2 or later, server certificate from a certificate source", "[http][beast][tls]") {
     http::server_options o;
     o.tls.emplace();

@@ -26,6 +26,14 @@ namespace detail {
     }
     return true;
 }
+
+/// Appends `text` with control characters (except tab) as spaces: no CR/LF can end a line early.
+inline void append_field_text(std::string& out, std::string_view text) {
+    std::size_t const at = out.size();
+    out.append(text);
+    for (std::size_t i = at; i < out.size(); ++i)
+        if (auto const c = static_cast<unsigned char>(out[i]); (c < 0x20 && c != '\t') || c == 0x7F) out[i] = ' ';
+}
 } // namespace detail
 
 /// Header fields in order; lookups are case-insensitive (RFC 9110 §5.1).
@@ -130,26 +138,20 @@ inline void append_response_head(std::string& out, response const& r, bool keep_
         while (n > 0 && (static_cast<unsigned char>(reason[n]) & 0xC0) == 0x80) --n; // not inside a character
         reason = reason.substr(0, n);
     }
-    auto const append_clean = [&out](std::string_view text) {
-        std::size_t const at = out.size();
-        out.append(text);
-        for (std::size_t i = at; i < out.size(); ++i)
-            if (auto const c = static_cast<unsigned char>(out[i]); (c < 0x20 && c != '\t') || c == 0x7F) out[i] = ' ';
-    };
     char code[3] = {static_cast<char>('0' + status / 100), static_cast<char>('0' + status / 10 % 10), static_cast<char>('0' + status % 10)};
     out.append("HTTP/1.1 ");
     out.append(code, 3);
     out.push_back(' ');
-    append_clean(reason);
+    detail::append_field_text(out, reason);
     if (cut) out.append("...");
     out.append("\r\n");
     for (auto const& [name, value] : r.headers) {
         if (name.empty() || detail::iequals(name, "Content-Length") || detail::iequals(name, "Transfer-Encoding") ||
             detail::iequals(name, "Connection"))
             continue;
-        append_clean(name);
+        detail::append_field_text(out, name);
         out.append(": ");
-        append_clean(value);
+        detail::append_field_text(out, value);
         out.append("\r\n");
     }
     if (status_has_body(status)) {
@@ -158,6 +160,38 @@ inline void append_response_head(std::string& out, response const& r, bool keep_
         out.append("\r\n");
     }
     if (!keep_alive) out.append("Connection: close\r\n");
+    out.append("\r\n");
+}
+
+/// Appends the HTTP/1.1 request line and header section of `rq` to `out`, ending with the empty
+/// line; the body (`rq.body`) is sent after it as is. The framing is the client's:
+///  - `Host` first: the request's own Host field when it has one, else `host`;
+///  - `Content-Length` is the body's size; a request without a body has none, except POST, PUT and
+///    OPTIONS (`Content-Length: 0`, as Beast frames them); the request's own Content-Length,
+///    Transfer-Encoding and Connection fields are dropped (the connection is kept alive);
+///  - CR and LF inside the method, target, names or values become spaces (no request splitting);
+///    nameless fields are dropped.
+inline void append_request_head(std::string& out, request const& rq, std::string_view target, std::string_view host) {
+    detail::append_field_text(out, rq.method);
+    out.push_back(' ');
+    detail::append_field_text(out, target);
+    out.append(" HTTP/1.1\r\nHost: ");
+    detail::append_field_text(out, rq.headers.get("Host").value_or(host));
+    out.append("\r\n");
+    for (auto const& [name, value] : rq.headers) {
+        if (name.empty() || detail::iequals(name, "Host") || detail::iequals(name, "Content-Length") ||
+            detail::iequals(name, "Transfer-Encoding") || detail::iequals(name, "Connection"))
+            continue;
+        detail::append_field_text(out, name);
+        out.append(": ");
+        detail::append_field_text(out, value);
+        out.append("\r\n");
+    }
+    if (!rq.body.empty() || rq.method == "POST" || rq.method == "PUT" || rq.method == "OPTIONS") {
+        out.append("Content-Length: ");
+        out.append(std::to_string(rq.body.size()));
+        out.append("\r\n");
+    }
     out.append("\r\n");
 }
 

@@ -9,15 +9,16 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl/host_name_verification.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
-#include <boost/beast/http/span_body.hpp>
 #include <boost/beast/http/string_body.hpp>
-#include <boost/beast/http/write.hpp>
 #include <boost/beast/ssl/ssl_stream.hpp>
 
+#include <array>
 #include <optional>
 
 namespace wsbind::http::beast_detail {
@@ -31,6 +32,16 @@ struct client_connection {
     std::optional<boost::beast::tcp_stream> plain;
     std::optional<boost::beast::ssl_stream<boost::beast::tcp_stream>> tls;
     boost::beast::flat_buffer buffer;
+    std::string head;              ///< the request head being written (its capacity kept for the next)
+
+    /// The deadline of the exchange under way, watched by one timer per connection that is not
+    /// re-armed per read and write (that cost a timerfd update each): it stays armed for an
+    /// earlier call's deadline while later calls only move `deadline`, and when it fires before
+    /// the current deadline it waits again for that one.
+    std::chrono::steady_clock::time_point deadline;
+    boost::asio::steady_timer timer{ioc};
+    bool timer_armed = false;
+    bool timed_out = false;        ///< the timer closed the socket: the exchange ran past its deadline
 
     boost::beast::tcp_stream& lowest() { return tls ? boost::beast::get_lowest_layer(*tls) : *plain; }
 };
@@ -56,6 +67,38 @@ inline client_result client_failure(std::error_code ec, std::string message) {
 inline void run_pending(client_connection& c) {
     c.ioc.restart();
     c.ioc.run();
+}
+
+/// Runs the connection's io_context until `done` (the deadline timer may stay pending).
+inline void run_until(client_connection& c, bool const& done) {
+    c.ioc.restart();
+    while (!done && c.ioc.run_one() != 0) {}
+}
+
+void on_deadline_timer(client_connection& c, boost::system::error_code ec);
+
+inline void arm_deadline_timer(client_connection& c, std::chrono::steady_clock::time_point at) {
+    c.timer.expires_at(at); // cancels a wait under way: its handler sees operation_aborted
+    c.timer_armed = true;
+    c.timer.async_wait([&c](boost::system::error_code ec) { on_deadline_timer(c, ec); });
+}
+
+inline void on_deadline_timer(client_connection& c, boost::system::error_code ec) {
+    if (ec) return; // re-armed (a newer wait is under way) or the connection is going away
+    c.timer_armed = false;
+    // The handler runs only while an exchange drives the io_context: `deadline` is that exchange's.
+    if (std::chrono::steady_clock::now() < c.deadline) return arm_deadline_timer(c, c.deadline);
+    c.timed_out = true;
+    boost::system::error_code ignored;
+    c.lowest().socket().close(ignored); // the read or write under way completes with operation_aborted
+}
+
+/// Watches the exchange that starts now until `deadline`: re-arms the timer only when it is not
+/// armed or waits for a later time.
+inline void watch_deadline(client_connection& c, std::chrono::steady_clock::time_point deadline) {
+    c.deadline = deadline;
+    c.timed_out = false;
+    if (!c.timer_armed || c.timer.expiry() > deadline) arm_deadline_timer(c, deadline);
 }
 
 inline std::chrono::milliseconds remaining(std::chrono::steady_clock::time_point deadline) {
@@ -113,46 +156,50 @@ inline client_result connect(client_state& st, client_connection& c, uri const& 
             return client_failure(static_cast<std::error_code>(ec),
                                   openssl_error_text(describe(ec, "the TLS handshake with " + u.host, timeout)));
     }
+    c.lowest().expires_never(); // from here the connection's deadline timer watches (watch_deadline)
     return {};
 }
 
 /// Writes the request and reads the response; `nothing_received` tells a stale keep-alive
-/// connection (closed by the server while idle) from a real failure.
+/// connection (closed by the server while idle) from a real failure. The request head is written by
+/// `append_request_head` (no Beast serializer) and sent with the body, from the caller's buffer, in
+/// one gathered write.
 inline client_result exchange(client_state& st, client_connection& c, uri const& u, request const& rq,
                               std::chrono::steady_clock::time_point deadline, std::chrono::milliseconds timeout,
                               bool& nothing_received, bool& keep_alive) {
+    namespace asio = boost::asio;
     namespace bhttp = boost::beast::http;
-    bhttp::request<bhttp::span_body<char const>> req; // the body is sent from rq, not copied
-    req.version(11);
-    req.method_string(rq.method);
-    req.target(u.target);
-    req.set(bhttp::field::host, c.host_field);
-    for (auto const& [n, v] : rq.headers) req.set(boost::beast::string_view(n), v);
-    req.body() = boost::beast::span<char const>(rq.body.data(), rq.body.size());
-    req.keep_alive(true);
-    req.prepare_payload();
+    c.head.clear();
+    append_request_head(c.head, rq, u.target, c.host_field);
+    watch_deadline(c, deadline);
+    auto const failed = [&](boost::system::error_code ec) {
+        return c.timed_out ? boost::system::error_code(boost::beast::error::timeout) : ec;
+    };
 
     boost::system::error_code ec;
-    c.lowest().expires_after(remaining(deadline));
-    auto on_write = [&](boost::system::error_code e, std::size_t) { ec = e; };
-    if (c.tls) bhttp::async_write(*c.tls, req, on_write);
-    else bhttp::async_write(*c.plain, req, on_write);
-    run_pending(c);
+    bool done = false;
+    std::array<asio::const_buffer, 2> const buffers{asio::buffer(c.head), asio::buffer(rq.body)};
+    auto on_write = [&](boost::system::error_code e, std::size_t) { ec = e; done = true; };
+    if (c.tls) asio::async_write(*c.tls, buffers, on_write);
+    else asio::async_write(c.plain->socket(), buffers, on_write);
+    run_until(c, done);
     if (ec) {
         nothing_received = true;
+        ec = failed(ec);
         return client_failure(static_cast<std::error_code>(ec), describe(ec, "sending the request to " + u.host, timeout));
     }
     bhttp::response_parser<bhttp::string_body> parser;
     parser.body_limit(st.options.max_response_body_size);
     parser.header_limit(64 * 1024);
-    c.lowest().expires_after(remaining(deadline));
     std::size_t received = 0;
-    auto on_read = [&](boost::system::error_code e, std::size_t n) { ec = e; received = n; };
+    done = false;
+    auto on_read = [&](boost::system::error_code e, std::size_t n) { ec = e; received = n; done = true; };
     if (c.tls) bhttp::async_read(*c.tls, c.buffer, parser, on_read);
-    else bhttp::async_read(*c.plain, c.buffer, parser, on_read);
-    run_pending(c);
+    else bhttp::async_read(c.plain->socket(), c.buffer, parser, on_read);
+    run_until(c, done);
     if (ec) {
         nothing_received = received == 0 && !parser.got_some();
+        ec = failed(ec);
         if (ec == bhttp::error::body_limit)
             return client_failure(static_cast<std::error_code>(ec),
                                   "the response body exceeds the maximum message size quota (" +
@@ -163,6 +210,7 @@ inline client_result exchange(client_state& st, client_connection& c, uri const&
     client_result r;
     r.value.status = static_cast<int>(msg.result_int());
     r.value.reason = std::string(to_std(msg.reason()));
+    r.value.headers.reserve(8);
     for (auto const& f : msg) r.value.headers.add(to_std(f.name_string()), to_std(f.value()));
     r.value.body = std::move(msg.body());
     keep_alive = msg.keep_alive();
