@@ -31,6 +31,13 @@ namespace detail {
 inline void append_field_text(std::string& out, std::string_view text) {
     std::size_t const at = out.size();
     out.append(text);
+    // First a branch-free look (vectorised by the compiler): field text rarely has any.
+    bool any = false;
+    for (char const ch : text) {
+        auto const c = static_cast<unsigned char>(ch);
+        any |= (c < 0x20) | (c == 0x7F);
+    }
+    if (!any) return;
     for (std::size_t i = at; i < out.size(); ++i)
         if (auto const c = static_cast<unsigned char>(out[i]); (c < 0x20 && c != '\t') || c == 0x7F) out[i] = ' ';
 }

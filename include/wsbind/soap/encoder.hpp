@@ -115,6 +115,7 @@ public:
     /// supported, else WCF's 415 text.
     [[nodiscard]] std::optional<std::string> check_content_type(std::optional<std::string_view> received) const {
         auto const expected = content_type();
+        if (received == expected) return std::nullopt; // what wsbind and WCF send (no parsing)
         auto refuse = [&] {
             return "Cannot process the message because the content type '" + std::string(received.value_or("")) +
                    "' was not the expected type '" + std::string(expected) + "'.";
@@ -144,20 +145,22 @@ public:
 private:
     [[nodiscard]] decode_result decode_impl(std::string bytes_in, std::optional<std::string_view> content_type,
                                             std::optional<std::string_view> soap_action, bool keep_raw) const {
+        // Every return is `return r` (one object, returned without a move); the message is built in it.
         decode_result r;
         if (auto refused = check_content_type(content_type)) {
             r.failure = fault_reply{bad_message(std::move(*refused)), 415};
             return r;
         }
         auto fail = [&](fault f) {
+            r.value.reset();
             r.failure = fault_reply{std::move(f), 400};
-            return std::move(r);
         };
-        message m = message::access::make(version_);
+        message& m = r.value.emplace(message::access::make(version_));
         if (keep_raw) message::access::raw(m) = bytes_in;
         auto& buffer = message::access::buffer(m);
         buffer = std::move(bytes_in);
-        auto const charset = detail::split_content_type(*content_type).charset;
+        auto const charset = *content_type == this->content_type() ? std::string_view("utf-8")
+                                                                  : detail::split_content_type(*content_type).charset;
         auto const encoding = detail::iequals(charset, "utf-8") ? pugi::encoding_utf8
                             : detail::iequals(charset, "utf-16be") || detail::iequals(charset, "unicodeFFFE") ? pugi::encoding_utf16_be
                             : detail::iequals(charset, "utf-16le") ? pugi::encoding_utf16_le
@@ -175,10 +178,11 @@ private:
                 hex[0] = "0123456789ABCDEF"[c >> 4];
                 hex[1] = "0123456789ABCDEF"[c & 15];
                 hex[2] = '\0';
-                return fail(bad_message("The message is not well-formed XML: the character with hexadecimal value 0x" +
-                                        std::string(hex) + " at byte offset " + std::to_string(at) +
-                                        " is an invalid character (XML 1.0 allows no control characters other than tab, "
-                                        "line feed and carriage return)."));
+                fail(bad_message("The message is not well-formed XML: the character with hexadecimal value 0x" + std::string(hex) +
+                                 " at byte offset " + std::to_string(at) +
+                                 " is an invalid character (XML 1.0 allows no control characters other than tab, "
+                                 "line feed and carriage return)."));
+                return r;
             }
         }
         // Nesting is bounded by the number of '<' bytes not followed by '/' (an over-count in any
@@ -187,33 +191,43 @@ private:
         bool const depth_fits = detail::start_tag_bound(buffer) <= static_cast<std::size_t>(std::max(quotas_.max_depth, 0));
         auto& doc = m.document();
         auto const parsed = doc.load_buffer_inplace(buffer.data(), buffer.size(), pugi::parse_default | pugi::parse_doctype, encoding);
-        if (!parsed)
-            return fail(bad_message("The message is not well-formed XML: " + std::string(parsed.description()) +
-                                    " at byte offset " + std::to_string(parsed.offset) + "."));
+        if (!parsed) {
+            fail(bad_message("The message is not well-formed XML: " + std::string(parsed.description()) +
+                             " at byte offset " + std::to_string(parsed.offset) + "."));
+            return r;
+        }
         for (auto n = doc.first_child(); n; n = n.next_sibling())
-            if (n.type() == pugi::node_doctype)
-                return fail(bad_message("For security reasons DTD is prohibited in this XML document (a SOAP message "
-                                        "must not have a document type declaration)."));
+            if (n.type() == pugi::node_doctype) {
+                fail(bad_message("For security reasons DTD is prohibited in this XML document (a SOAP message "
+                                 "must not have a document type declaration)."));
+                return r;
+            }
         // No string in the document can be longer than the bytes it came from (UTF-8: at most 1.5
         // times as many bytes as UTF-16 input): then only the depth needs a look.
         bool const strings_fit = buffer.size() + buffer.size() / 2 <= static_cast<std::size_t>(quotas_.max_string_content_length);
         if (!strings_fit || !depth_fits)
-            if (auto why = check_quotas(doc, !strings_fit)) return fail(bad_message(std::move(*why)));
+            if (auto why = check_quotas(doc, !strings_fit)) {
+                fail(bad_message(std::move(*why)));
+                return r;
+            }
 
         auto const env_ns = envelope_namespace(version_.envelope);
         auto const root = doc.document_element();
         auto const root_ns = xml::namespace_of(root);
-        if (xml::local_name(root) != "Envelope" || (root_ns != ns::soap11_envelope && root_ns != ns::soap12_envelope))
-            return fail(bad_message("The message is not a SOAP envelope: its root element is '" + std::string(root.name()) +
-                                    "' in namespace '" + std::string(root_ns) + "', expected 'Envelope' in namespace '" +
-                                    std::string(env_ns) + "'."));
+        if (xml::local_name(root) != "Envelope" || (root_ns != ns::soap11_envelope && root_ns != ns::soap12_envelope)) {
+            fail(bad_message("The message is not a SOAP envelope: its root element is '" + std::string(root.name()) +
+                             "' in namespace '" + std::string(root_ns) + "', expected 'Envelope' in namespace '" +
+                             std::string(env_ns) + "'."));
+            return r;
+        }
         if (root_ns != env_ns) {
             fault f;
             f.code = fault_code::version_mismatch;
             f.reason = "The envelope version of the incoming message (" + version_name(root_ns) +
                        ") does not match that of the encoder (" + version_name(env_ns) +
                        "). Make sure the binding is configured with the same version as the expected messages.";
-            return fail(std::move(f));
+            fail(std::move(f));
+            return r;
         }
         pugi::xml_node header, body;
         for (auto c = xml::first_element(root); c; c = xml::next_element(c)) {
@@ -221,18 +235,27 @@ private:
             auto const local = xml::local_name(c);
             if (in_env && local == "Header" && !header && !body) header = c;
             else if (in_env && local == "Body" && !body) body = c;
-            else if (!body)
-                return fail(bad_message("Unexpected element '" + std::string(c.name()) +
-                                        "' in the SOAP Envelope: only an optional Header and then the Body may appear."));
-            else if (version_.envelope == envelope_version::soap12)
-                return fail(bad_message("Unexpected element '" + std::string(c.name()) +
-                                        "' after the SOAP 1.2 Body: nothing may follow the Body."));
+            else if (!body) {
+                fail(bad_message("Unexpected element '" + std::string(c.name()) +
+                                 "' in the SOAP Envelope: only an optional Header and then the Body may appear."));
+                return r;
+            } else if (version_.envelope == envelope_version::soap12) {
+                fail(bad_message("Unexpected element '" + std::string(c.name()) +
+                                 "' after the SOAP 1.2 Body: nothing may follow the Body."));
+                return r;
+            }
         }
-        if (!body) return fail(bad_message("The SOAP Envelope has no Body element."));
+        if (!body) {
+            fail(bad_message("The SOAP Envelope has no Body element."));
+            return r;
+        }
         message::access::set_parts(m, root, header, body);
 
         if (version_.addressing == addressing_version::ws_addressing_10) {
-            if (auto f = read_addressing(m)) return fail(std::move(*f));
+            if (auto f = read_addressing(m)) {
+                fail(std::move(*f));
+                return r;
+            }
         } else if (soap_action) {
             auto a = detail::trim(*soap_action);
             if (a.size() >= 2 && a.front() == '"' && a.back() == '"') a = a.substr(1, a.size() - 2);
@@ -240,7 +263,6 @@ private:
         } else if (version_.envelope == envelope_version::soap12) {
             m.addressing().action.assign(detail::split_content_type(*content_type).action);
         }
-        r.value.emplace(std::move(m));
         return r;
     }
 

@@ -44,8 +44,9 @@ struct qname {
     if (prefix == "xml") return "http://www.w3.org/XML/1998/namespace";
     for (; n && n.type() == pugi::node_element; n = n.parent()) {
         for (auto a = n.first_attribute(); a; a = a.next_attribute()) {
-            char const* name = a.name(); // compared in place: most attributes are not declarations
-            if (std::strncmp(name, "xmlns", 5) != 0) continue;
+            // "xmlns" compared in place, byte by byte: most attributes are not declarations.
+            char const* name = a.name();
+            if (name[0] != 'x' || name[1] != 'm' || name[2] != 'l' || name[3] != 'n' || name[4] != 's') continue;
             bool const match = prefix.empty() ? name[5] == '\0'
                                               : name[5] == ':' && std::strncmp(name + 6, prefix.data(), prefix.size()) == 0 &&
                                                     name[6 + prefix.size()] == '\0';
@@ -140,23 +141,26 @@ inline void append_raw(std::string& out, pugi::xml_node n) {
 /// Appends `s` escaped for element content or attribute values (control characters other than tab,
 /// LF and CR as `&#NN;`, as pugixml writes them, so that no raw one reaches the output).
 inline void append_escaped(std::string& out, std::string_view s) {
-    for (char c : s) {
+    std::size_t run = 0; // plain runs are appended in one piece
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        char const c = s[i];
+        auto const u = static_cast<unsigned char>(c);
+        if (c != '&' && c != '<' && c != '>' && c != '"' && (u >= 0x20 || c == '\t' || c == '\n' || c == '\r')) continue;
+        out.append(s.data() + run, i - run);
+        run = i + 1;
         switch (c) {
         case '&': out += "&amp;"; break;
         case '<': out += "&lt;"; break;
         case '>': out += "&gt;"; break;
         case '"': out += "&quot;"; break;
         default:
-            if (auto const u = static_cast<unsigned char>(c); u < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-                out += "&#";
-                out += static_cast<char>('0' + u / 10);
-                out += static_cast<char>('0' + u % 10);
-                out += ';';
-            } else {
-                out += c;
-            }
+            out += "&#";
+            out += static_cast<char>('0' + u / 10);
+            out += static_cast<char>('0' + u % 10);
+            out += ';';
         }
     }
+    out.append(s.data() + run, s.size() - run);
 }
 namespace detail {
 /// Whether any of the 8 bytes of `w` needs escaping in text: `&`, `<`, `>` or below 0x20.
