@@ -168,5 +168,19 @@ TEST_CASE("append_request_head: the client's framing, whatever the request set",
         rq.headers.add("", "nameless");
         CHECK(head(rq, "/a\r\nX-Evil: 1") ==
               "kept:POST /a  X-Evil: 1 HTTP/1.1\r\nHost: example.org:8080\r\nX-Value: a  Set-Cookie: x=1\r\nContent-Length: 0\r\n\r\n");
+        // Found wherever it is in a long value; DEL too; tab is kept.
+        for (std::size_t at = 0; at < 40; ++at) {
+            for (char const bad : {'\r', '\n', '\x01', '\x7F'}) {
+                request r2;
+                std::string value(40, 'v');
+                value[at] = bad;
+                value[39 - at] = '\t';
+                r2.headers.add("X-Long", value);
+                std::string expected = value; // 39 - at is never at
+                expected[at] = ' ';
+                INFO(at);
+                CHECK(head(r2, "/").find("X-Long: " + expected + "\r\n") != std::string::npos);
+            }
+        }
     }
 }

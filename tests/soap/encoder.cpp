@@ -283,6 +283,24 @@ TEST_CASE("escaping for attributes: & < > \" as entities, control characters as 
     CHECK(xml::escaped("a&b<c>d\"e\x01" "f") == "a&amp;b&lt;c&gt;d&quot;e&#01;f");
 }
 
+TEST_CASE("the start-tag bound counts '<' not followed by '/', at every offset", "[soap][encoder]") {
+    auto naive = [](std::string_view s) {
+        std::size_t n = 0;
+        for (std::size_t i = 0; i < s.size(); ++i)
+            if (s[i] == '<' && (i + 1 == s.size() || s[i + 1] != '/')) ++n;
+        return n;
+    };
+    std::string const pattern = "<a><b/></b>x<</<<//<";
+    for (std::size_t len = 0; len < 70; ++len) {
+        for (std::size_t shift = 0; shift < pattern.size(); ++shift) {
+            std::string s;
+            for (std::size_t i = 0; i < len; ++i) s += pattern[(i + shift) % pattern.size()];
+            INFO(len << "/" << shift);
+            CHECK(wsbind::soap::detail::start_tag_bound(s) == naive(s));
+        }
+    }
+}
+
 TEST_CASE("decode_in_place reads what decode reads, without keeping the bytes", "[soap][encoder]") {
     text_encoder enc(soap12_ws_addressing10);
     auto r = enc.decode_in_place(std::string(s12_request), "application/soap+xml; charset=utf-8");

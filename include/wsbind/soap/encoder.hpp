@@ -278,6 +278,7 @@ public:
     /// `body_text()`); other messages (read by an encoder, or faults with a detail) through their
     /// document.
     void encode_into(std::string& out, message& m) const {
+        using namespace std::string_view_literals; // appends without strlen
         auto const& f = m.outbound_fault();
         if (!m.is_outbound() || (f && !f->detail_xml.empty())) return encode_document(out, m);
         bool const wsa = version_.addressing == addressing_version::ws_addressing_10;
@@ -290,7 +291,7 @@ public:
             for (auto a = from.first_attribute(); a; a = a.next_attribute()) {
                 out += ' ';
                 out += a.name();
-                out += "=\"";
+                out += "=\""sv;
                 xml::append_escaped(out, a.value());
                 out += '"';
             }
@@ -303,11 +304,11 @@ public:
         if (dom) {
             open("s:Envelope", m.envelope());
         } else {
-            out += "<s:Envelope xmlns:s=\"";
+            out += "<s:Envelope xmlns:s=\""sv;
             out += envelope_namespace(version_.envelope);
             out += '"';
             if (wsa) {
-                out += " xmlns:a=\"";
+                out += " xmlns:a=\""sv;
                 out += ns::ws_addressing_10;
                 out += '"';
             }
@@ -322,12 +323,12 @@ public:
             auto const& a = m.addressing();
             auto element = [&](std::string_view name, std::string const& value, bool must_understand) {
                 if (value.empty()) return;
-                out += "<a:";
+                out += "<a:"sv;
                 out += name;
-                if (must_understand) out += " s:mustUnderstand=\"1\"";
+                if (must_understand) out += " s:mustUnderstand=\"1\""sv;
                 out += '>';
                 xml::append_text_escaped(out, value);
-                out += "</a:";
+                out += "</a:"sv;
                 out += name;
                 out += '>';
             };
@@ -335,23 +336,23 @@ public:
             element("MessageID", a.message_id, false);
             element("RelatesTo", a.relates_to, false);
             if (!a.reply_to.empty()) {
-                out += "<a:ReplyTo><a:Address>";
+                out += "<a:ReplyTo><a:Address>"sv;
                 xml::append_text_escaped(out, a.reply_to);
-                out += "</a:Address></a:ReplyTo>";
+                out += "</a:Address></a:ReplyTo>"sv;
             }
             element("To", a.to, true);
         }
         if (dom) print_children(m.header());
         if (f && version_.envelope == envelope_version::soap12)
             for (auto const& q : f->not_understood) {
-                out += "<s:NotUnderstood qname=\"p:";
+                out += "<s:NotUnderstood qname=\"p:"sv;
                 xml::append_escaped(out, q.local);
-                out += "\" xmlns:p=\"";
+                out += "\" xmlns:p=\""sv;
                 xml::append_escaped(out, q.ns);
-                out += "\"/>";
+                out += "\"/>"sv;
             }
         if (out.size() == header_content) out.resize(header_start); // an empty Header is left out
-        else out += "</s:Header>";
+        else out += "</s:Header>"sv;
 
         open("s:Body", dom ? m.body() : pugi::xml_node());
         auto const body_open = out.size();
@@ -363,9 +364,9 @@ public:
         }
         if (out.size() == body_open + 1) {
             out.back() = '/';
-            out += "></s:Envelope>";
+            out += "></s:Envelope>"sv;
         } else {
-            out += "</s:Body></s:Envelope>";
+            out += "</s:Body></s:Envelope>"sv;
         }
     }
 
