@@ -141,6 +141,29 @@ TEST_CASE("duplicate addressing headers are refused", "[soap][encoder]") {
     CHECK(r.failure->fault.reason == "Multiple headers with name 'Action' and namespace 'http://www.w3.org/2005/08/addressing' found.");
 }
 
+TEST_CASE("addressing headers are found by namespace, whatever prefix and wherever it is declared", "[soap][encoder]") {
+    text_encoder enc(soap12_ws_addressing10);
+    auto r = enc.decode(
+        "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\" xmlns:a=\"http://www.w3.org/2005/08/addressing\">"
+        "<s:Header xmlns:w=\"http://www.w3.org/2005/08/addressing\">"
+        "<w:Action s:mustUnderstand=\"1\">urn:act</w:Action>"                         // prefix declared on the Header
+        "<a:MessageID xmlns:a=\"urn:not-addressing\">urn:uuid:x</a:MessageID>"        // 'a' rebound on the header itself
+        "<b:To xmlns:b=\"http://www.w3.org/2005/08/addressing\">http://to/</b:To>"    // declared on the header itself
+        "<a:RelatesTo>urn:r</a:RelatesTo>"                                             // 'a' from the Envelope again
+        "<w:ReplyTo><w:Address>http://reply/</w:Address></w:ReplyTo>"
+        "</s:Header><s:Body/></s:Envelope>",
+        "application/soap+xml; charset=utf-8");
+    REQUIRE(r.value);
+    auto const& a = r.value->addressing();
+    CHECK(a.action == "urn:act");
+    CHECK(a.message_id.empty());
+    CHECK(a.to == "http://to/");
+    CHECK(a.relates_to == "urn:r");
+    CHECK(a.reply_to == "http://reply/");
+    // The MessageID in another namespace is not understood: it has no mustUnderstand, so no fault.
+    CHECK_FALSE(check_must_understand(*r.value));
+}
+
 TEST_CASE("encode writes WCF's request and reply shapes", "[soap][encoder]") {
     text_encoder enc(soap12_ws_addressing10);
     auto req = message::create(soap12_ws_addressing10, "urn:op");

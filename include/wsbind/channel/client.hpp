@@ -160,15 +160,20 @@ public:
         out.http_status = r.http_status;
         if (!r.value) return out;
         auto const wrapper = r.value->body_element();
-        auto const expected = op + "Response";
-        if (!wrapper || soap::xml::local_name(wrapper) != expected || soap::xml::namespace_of(wrapper) != contract.ns()) {
-            out.error = "the reply's body is not '" + expected + "' in namespace '" + contract.ns() + "'";
+        // Names compared as op + suffix, without building them.
+        auto const named = [&op](std::string_view local, std::string_view suffix) {
+            return local.size() == op.size() + suffix.size() && local.substr(0, op.size()) == op && local.substr(op.size()) == suffix;
+        };
+        if (!wrapper || !named(soap::xml::local_name(wrapper), "Response") || soap::xml::namespace_of(wrapper) != contract.ns()) {
+            out.error = "the reply's body is not '" + op + "Response' in namespace '" + contract.ns() + "'";
             return out;
         }
         if constexpr (std::is_same_v<R, std::monostate>) {
             out.value.emplace();
         } else {
-            auto const result = soap::xml::child(wrapper, contract.ns(), op + "Result");
+            pugi::xml_node result;
+            for (auto c = soap::xml::first_element(wrapper); c && !result; c = soap::xml::next_element(c))
+                if (named(soap::xml::local_name(c), "Result") && soap::xml::namespace_of(c) == contract.ns()) result = c;
             if (!result) {
                 out.value.emplace(); // WCF: an absent result is the type's default
                 return out;
@@ -210,7 +215,7 @@ private:
     }
 
     template <class FillBody>
-    call_result<soap::message> exchange(std::string const& action, FillBody const& fill_body, bool one_way) {
+    call_result<soap::message> exchange(std::string action, FillBody const& fill_body, bool one_way) {
         call_result<soap::message> out;
         if (!last_error_.empty() || !stack_ || !uri_) {
             out.error = last_error_.empty() ? "the client is not usable" : last_error_;
@@ -218,13 +223,11 @@ private:
         }
         auto const v = settings_.version;
         bool const wsa = v.addressing == soap::addressing_version::ws_addressing_10;
-        auto m = soap::message::create(v, action);
-        std::string message_id;
+        auto m = soap::message::create(v, std::move(action));
         if (wsa) {
             if (!one_way) {
-                message_id = detail::new_message_id();
-                m.addressing().message_id = message_id;
-                m.addressing().reply_to = std::string(soap::anonymous_address);
+                m.addressing().message_id = detail::new_message_id();
+                m.addressing().reply_to.assign(soap::anonymous_address);
             }
             m.addressing().to = address_;
         }
@@ -241,9 +244,16 @@ private:
         http::request rq;
         rq.method = "POST";
         rq.headers.set("Content-Type", enc.content_type());
-        if (v.envelope == soap::envelope_version::soap11) rq.headers.set("SOAPAction", "\"" + action + "\"");
+        if (v.envelope == soap::envelope_version::soap11) {
+            std::string quoted;
+            quoted.reserve(m.action().size() + 2);
+            quoted += '"';
+            quoted += m.action();
+            quoted += '"';
+            rq.headers.set("SOAPAction", quoted);
+        }
         rq.body = enc.encode(m);
-        trace(channel::trace_record::direction::sent, enc.content_type(), action, 0, rq.body);
+        trace(channel::trace_record::direction::sent, enc.content_type(), m.action(), 0, rq.body);
         auto r = http_->round_trip(*uri_, rq, settings_.send_timeout);
         if (!r) {
             out.error = "The request to " + address_ + " failed: " + r.message;
@@ -293,6 +303,8 @@ private:
             out.error = "the reply carries a header the client does not understand: " + mu->reason;
             return out;
         }
+        // The request's MessageID as sent (`m` is the request after the channel stack's steps).
+        auto const& message_id = m.addressing().message_id;
         if (wsa && !reply.addressing().relates_to.empty() && reply.addressing().relates_to != message_id) {
             out.error = "the reply's RelatesTo '" + reply.addressing().relates_to + "' does not match the request's MessageID '" +
                         message_id + "'";

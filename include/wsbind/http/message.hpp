@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -55,9 +56,11 @@ public:
     void set(std::string_view name, std::string_view value) {
         for (auto& [n, v] : items_)
             if (detail::iequals(n, name)) { v.assign(value); return; }
-        items_.emplace_back(std::string(name), std::string(value));
+        add(name, value);
     }
-    void add(std::string_view name, std::string_view value) { items_.emplace_back(std::string(name), std::string(value)); }
+    void add(std::string_view name, std::string_view value) {
+        items_.emplace_back(std::piecewise_construct, std::forward_as_tuple(name), std::forward_as_tuple(value)); // built in place
+    }
     [[nodiscard]] std::optional<std::string_view> get(std::string_view name) const noexcept {
         for (auto const& [n, v] : items_)
             if (detail::iequals(n, name)) return std::string_view(v);

@@ -155,7 +155,7 @@ private:
             r.value.reset();
             r.failure = fault_reply{std::move(f), 400};
         };
-        message& m = r.value.emplace(message::access::make(version_));
+        message& m = message::access::emplace(r.value, version_);
         if (keep_raw) message::access::raw(m) = bytes_in;
         auto& buffer = message::access::buffer(m);
         buffer = std::move(bytes_in);
@@ -463,8 +463,24 @@ private:
     /// Reads WS-Addressing 1.0 headers into the message and marks them understood.
     [[nodiscard]] std::optional<fault> read_addressing(message& m) const {
         auto& a = m.addressing();
+        // Headers that declare no namespace of their own resolve their prefix in the Header's
+        // scope: looked up once per prefix, not once per header.
+        std::string_view scope_prefix, scope_ns;
+        bool scoped = false;
         for (auto h = xml::first_element(m.header()); h; h = xml::next_element(h)) {
-            if (xml::namespace_of(h) != ns::ws_addressing_10) continue;
+            std::string_view h_ns;
+            if (xml::declares_namespace(h)) {
+                h_ns = xml::namespace_of(h);
+            } else {
+                auto const prefix = xml::prefix_of(h.name());
+                if (!scoped || prefix != scope_prefix) {
+                    scope_prefix = prefix;
+                    scope_ns = xml::lookup_namespace(m.header(), prefix);
+                    scoped = true;
+                }
+                h_ns = scope_ns;
+            }
+            if (h_ns != ns::ws_addressing_10) continue;
             auto const local = xml::local_name(h);
             std::string* target = nullptr;
             bool epr = false;

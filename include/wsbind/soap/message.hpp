@@ -122,6 +122,13 @@ public:
 
     /// The encoder's access to the parts it fills in.
     struct access;
+    /// Only `access` makes one: it opens the inbound constructor to `std::optional::emplace`.
+    class inbound_key {
+        inbound_key() = default;
+        friend struct access;
+    };
+    /// An inbound message with an empty document (for `access::emplace`).
+    message(inbound_key, message_version v) : message(v, true) {}
 
 private:
     /// The document and, when parsed in place, the buffer its strings point into (one
@@ -161,8 +168,8 @@ private:
 
 /// What the encoder needs of a message's insides (not for users).
 struct message::access {
-    /// An inbound message with an empty document.
-    [[nodiscard]] static message make(message_version v) { return message(v, true); }
+    /// Constructs an inbound message with an empty document in `o` (no move of a message).
+    static message& emplace(std::optional<message>& o, message_version v) { return o.emplace(inbound_key{}, v); }
     static void set_parts(message& m, pugi::xml_node envelope, pugi::xml_node header, pugi::xml_node body) {
         m.envelope_ = envelope;
         m.header_ = header;

@@ -56,6 +56,16 @@ struct qname {
     return {};
 }
 
+/// Whether element `n` itself declares a namespace (an `xmlns` or `xmlns:*` attribute).
+[[nodiscard]] inline bool declares_namespace(pugi::xml_node n) noexcept {
+    for (auto a = n.first_attribute(); a; a = a.next_attribute()) {
+        char const* name = a.name();
+        if (name[0] == 'x' && name[1] == 'm' && name[2] == 'l' && name[3] == 'n' && name[4] == 's' && (name[5] == '\0' || name[5] == ':'))
+            return true;
+    }
+    return false;
+}
+
 /// The namespace URI of element `n`.
 [[nodiscard]] inline std::string_view namespace_of(pugi::xml_node n) noexcept { return lookup_namespace(n, prefix_of(n.name())); }
 
