@@ -26,9 +26,12 @@
 #include <array>
 #include <atomic>
 #include <exception>
+#include <limits>
 #include <list>
 #include <optional>
 #include <type_traits>
+
+#include <time.h>
 
 namespace wsbind::http::beast_detail {
 
@@ -40,6 +43,18 @@ using tcp = boost::asio::ip::tcp;
 /// Timeouts are deadlines that one server-wide timer sweeps (a per-operation timer costs a
 /// timerfd update and often a wake-up of another thread per read and write).
 using deadline_clock = std::chrono::steady_clock;
+
+/// The time deadlines are kept in, in nanoseconds. Read twice per request, so on Linux the coarse
+/// monotonic clock (the kernel's last tick, a few milliseconds coarse: far below the sweep's own
+/// granularity of at least 10 ms): it never reads the clock hardware, which a virtual machine may
+/// make cost microseconds per read when its TSC is not usable from user space.
+inline std::int64_t deadline_now() noexcept {
+#if defined(CLOCK_MONOTONIC_COARSE)
+    timespec ts{};
+    if (clock_gettime(CLOCK_MONOTONIC_COARSE, &ts) == 0) return std::int64_t{ts.tv_sec} * 1'000'000'000 + ts.tv_nsec;
+#endif
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(deadline_clock::now().time_since_epoch()).count();
+}
 
 /// Wraps a completion handler that starts the connection's next operation from inside the
 /// previous one. Asio queues what completes at once (a read of data already there, a write the
@@ -68,7 +83,7 @@ struct session_base {
     virtual ~session_base() = default;
     virtual void shutdown() = 0;
     /// Closes the connection when its deadline has passed; called by the sweep timer.
-    virtual void close_if_expired(deadline_clock::rep now) = 0;
+    virtual void close_if_expired(std::int64_t now) = 0;
 };
 
 struct server_state {
@@ -149,7 +164,7 @@ public:
         });
     }
 
-    void close_if_expired(deadline_clock::rep now) override {
+    void close_if_expired(std::int64_t now) override {
         auto const d = deadline_.load(std::memory_order_relaxed);
         if (d == 0 || d > now) return;
         deadline_.store(0, std::memory_order_relaxed); // once
@@ -165,11 +180,10 @@ private:
 
     /// The connection is closed if the current step has not finished within `d`.
     void set_deadline(std::chrono::milliseconds d) {
-        auto const now = deadline_clock::now();
-        auto const max_left = deadline_clock::time_point::max() - now;
-        auto const left = d >= std::chrono::duration_cast<std::chrono::milliseconds>(max_left) ? max_left
-                                                                                               : deadline_clock::duration(d);
-        deadline_.store((now + left).time_since_epoch().count(), std::memory_order_relaxed);
+        auto const now = deadline_now();
+        auto const max_left = std::numeric_limits<std::int64_t>::max() - now;
+        auto const left = d.count() >= max_left / 1'000'000 ? max_left : std::int64_t{d.count()} * 1'000'000;
+        deadline_.store(now + left, std::memory_order_relaxed);
     }
     void clear_deadline() { deadline_.store(0, std::memory_order_relaxed); }
 
@@ -321,7 +335,7 @@ private:
     std::string head_; ///< the response head being written (its capacity kept for the next one)
     std::string body_; ///< the response body being written
     peer_info peer_;
-    std::atomic<deadline_clock::rep> deadline_{0};
+    std::atomic<std::int64_t> deadline_{0}; ///< deadline_now() time; 0: none
     bool header_checked_ = false;
     std::list<std::weak_ptr<session_base>>::iterator self_;
     bool registered_ = false;
@@ -360,7 +374,7 @@ inline void sweep(std::shared_ptr<server_state> const& st) {
     st->sweep_timer->expires_after(st->sweep_interval);
     st->sweep_timer->async_wait([st](boost::system::error_code ec) {
         if (ec || st->stopping) return;
-        auto const now = deadline_clock::now().time_since_epoch().count();
+        auto const now = deadline_now();
         std::vector<std::shared_ptr<session_base>> live;
         {
             std::lock_guard lock(st->mutex);
