@@ -28,6 +28,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,6 +51,62 @@ struct enum_info<listen_uri_mode> {
 } // namespace wsbind
 
 namespace wsbind::config {
+
+/// An optional part held on the heap: `std::optional`'s interface with one pointer in place,
+/// for large parts most items leave out (a behavior has one kind of credentials at most; few
+/// endpoints have `<headers>`), so that the model's items stay small. Copies copy the part.
+template <class T>
+class boxed {
+public:
+    using value_type = T;
+    boxed() noexcept = default;
+    boxed(std::nullopt_t) noexcept {}
+    boxed(T value) : p_(std::make_unique<T>(std::move(value))) {}
+    boxed(boxed const& o) : p_(o.p_ ? std::make_unique<T>(*o.p_) : nullptr) {}
+    boxed(boxed&&) noexcept = default;
+    boxed& operator=(boxed const& o) {
+        if (this != &o) p_ = o.p_ ? std::make_unique<T>(*o.p_) : nullptr;
+        return *this;
+    }
+    boxed& operator=(boxed&&) noexcept = default;
+    boxed& operator=(std::nullopt_t) noexcept {
+        p_.reset();
+        return *this;
+    }
+    boxed& operator=(T value) {
+        if (p_) *p_ = std::move(value);
+        else p_ = std::make_unique<T>(std::move(value));
+        return *this;
+    }
+    ~boxed() = default;
+
+    template <class... Args>
+    T& emplace(Args&&... args) {
+        p_ = std::make_unique<T>(std::forward<Args>(args)...);
+        return *p_;
+    }
+    void reset() noexcept { p_.reset(); }
+    [[nodiscard]] bool has_value() const noexcept { return p_ != nullptr; }
+    [[nodiscard]] explicit operator bool() const noexcept { return p_ != nullptr; }
+    [[nodiscard]] T& operator*() noexcept { return *p_; }
+    [[nodiscard]] T const& operator*() const noexcept { return *p_; }
+    [[nodiscard]] T* operator->() noexcept { return p_.get(); }
+    [[nodiscard]] T const* operator->() const noexcept { return p_.get(); }
+    [[nodiscard]] T& value() {
+        if (!p_) throw std::bad_optional_access();
+        return *p_;
+    }
+    [[nodiscard]] T const& value() const {
+        if (!p_) throw std::bad_optional_access();
+        return *p_;
+    }
+
+    friend bool operator==(boxed const& a, boxed const& b) { return a && b ? *a == *b : !a && !b; }
+    friend bool operator==(boxed const& a, std::nullopt_t) noexcept { return !a; }
+
+private:
+    std::unique_ptr<T> p_;
+};
 
 /// Where something was written (not part of equality).
 struct origin {
@@ -256,8 +313,8 @@ enum class behavior_kind : std::uint8_t { service, endpoint };
 struct behavior_config {
     behavior_kind kind = behavior_kind::service;
     std::string name; ///< "" = the default behavior (.NET 4)
-    std::optional<service_credentials_config> service_credentials; ///< service behaviors
-    std::optional<client_credentials_config> client_credentials;   ///< endpoint behaviors
+    boxed<service_credentials_config> service_credentials; ///< service behaviors
+    boxed<client_credentials_config> client_credentials;   ///< endpoint behaviors
     /// Behavior extensions wsbind does not model (serviceMetadata, serviceDebug, ...), and
     /// unmodelled parts of the credentials elements (e.g. `<peer>`), in order.
     std::vector<unmodelled_element> unmodelled;
@@ -340,7 +397,7 @@ struct endpoint_config {
     std::string kind;
     std::string endpoint_configuration;
     identity_config identity;
-    std::optional<unmodelled_element> headers; ///< `<headers>` kept as written
+    boxed<unmodelled_element> headers; ///< `<headers>` kept as written
     config::origin origin;
 
     friend bool operator==(endpoint_config const& a, endpoint_config const& b) {
