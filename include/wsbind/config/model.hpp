@@ -28,6 +28,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -108,10 +109,28 @@ private:
     std::unique_ptr<T> p_;
 };
 
-/// Where something was written (not part of equality).
+namespace detail {
+
+/// The parts joined, in one allocation (sized once, copied in place).
+inline std::string concat(std::initializer_list<std::string_view> parts) {
+    std::size_t size = 0;
+    for (auto p : parts) size += p.size();
+    std::string s(size, '\0');
+    char* out = s.data();
+    for (auto p : parts) {
+        std::char_traits<char>::copy(out, p.data(), p.size());
+        out += p.size();
+    }
+    return s;
+}
+
+} // namespace detail
+
+/// Where something was written (not part of equality). The element's path (as in diagnostics)
+/// is not stored: the items of a configuration derive theirs from their keys (`path()`), when a
+/// diagnostic needs it.
 struct origin {
     source_position position;
-    std::string path; ///< element path, as in diagnostics
     /// Positions of the values of the element's own attributes (endpoints and services), for
     /// diagnostics found after reading (references, addresses). Names have static storage.
     std::vector<std::pair<std::string_view, source_position>> attributes;
@@ -122,15 +141,15 @@ struct origin {
         return position;
     }
 
-    /// A diagnostic located at this element, or at its attribute `attribute` when one is named
-    /// (position of the value, path ending in `/@attribute`).
-    [[nodiscard]] diagnostic located(severity sev, std::string file, std::string_view attribute, std::string message, std::string value,
-                                     std::string allowed, std::string code) const {
+    /// A diagnostic located at this element (element path `path`), or at its attribute
+    /// `attribute` when one is named (position of the value, path ending in `/@attribute`).
+    [[nodiscard]] diagnostic located(severity sev, std::string file, std::string_view path, std::string_view attribute,
+                                     std::string message, std::string value, std::string allowed, std::string code) const {
         diagnostic d;
         d.severity = sev;
         d.file = std::move(file);
         d.position = attribute.empty() ? position : this->attribute(attribute);
-        d.path = attribute.empty() ? path : path + "/@" + std::string(attribute);
+        d.path = attribute.empty() ? std::string(path) : detail::concat({path, "/@", attribute});
         d.message = std::move(message);
         d.value = std::move(value);
         d.allowed = std::move(allowed);
@@ -177,6 +196,10 @@ struct binding_config {
         for (auto const& [p, pos] : positions)
             if (p == &s) return pos;
         return origin.position;
+    }
+    /// The element path: `system.serviceModel/bindings/<section>/binding[@name='<name>']`.
+    [[nodiscard]] std::string path() const {
+        return detail::concat({"system.serviceModel/bindings/", section, "/binding[@name='", name, "']"});
     }
 
     friend bool operator==(binding_config const& a, binding_config const& b) {
@@ -320,6 +343,13 @@ struct behavior_config {
     std::vector<unmodelled_element> unmodelled;
     config::origin origin;
 
+    /// The element path: `system.serviceModel/behaviors/serviceBehaviors/behavior[@name='<name>']`
+    /// (endpointBehaviors for endpoint behaviors).
+    [[nodiscard]] std::string path() const {
+        return detail::concat({"system.serviceModel/behaviors/", kind == behavior_kind::service ? "serviceBehaviors" : "endpointBehaviors",
+                               "/behavior[@name='", name, "']"});
+    }
+
     /// Unmodelled extensions compare in any order: a behavior's extensions are keyed by name.
     friend bool operator==(behavior_config const& a, behavior_config const& b) {
         return a.kind == b.kind && a.name == b.name && a.service_credentials == b.service_credentials &&
@@ -381,6 +411,8 @@ struct identity_config {
     friend bool operator==(identity_config const&, identity_config const&) = default;
 };
 
+struct service_config;
+
 /// `<service><endpoint>` and `<client><endpoint>`; attributes a side does not have stay empty.
 struct endpoint_config {
     std::optional<std::string> address;  ///< client: absent = null (no address)
@@ -399,6 +431,11 @@ struct endpoint_config {
     identity_config identity;
     boxed<unmodelled_element> headers; ///< `<headers>` kept as written
     config::origin origin;
+
+    /// The element path: `<service path>/endpoint[@name='<name>']` for an endpoint of `service`,
+    /// `system.serviceModel/client/endpoint[@name='<name>']` for a client endpoint (nullptr);
+    /// `[@contract='<contract>']` when the endpoint has no name.
+    [[nodiscard]] std::string path(service_config const* service) const;
 
     friend bool operator==(endpoint_config const& a, endpoint_config const& b) {
         return a.address == b.address && a.behavior_configuration == b.behavior_configuration && a.binding == b.binding &&
@@ -427,11 +464,24 @@ struct service_config {
     std::vector<endpoint_config> endpoints;
     config::origin origin;
 
+    /// The element path: `system.serviceModel/services/service[@name='<name>']`.
+    [[nodiscard]] std::string path() const {
+        return detail::concat({"system.serviceModel/services/service[@name='", name, "']"});
+    }
+
     friend bool operator==(service_config const& a, service_config const& b) {
         return a.name == b.name && a.behavior_configuration == b.behavior_configuration &&
                a.base_addresses == b.base_addresses && a.timeouts == b.timeouts && a.endpoints == b.endpoints;
     }
 };
+
+inline std::string endpoint_config::path(service_config const* service) const {
+    bool const named = !name.empty();
+    std::string_view const key = named ? std::string_view("/endpoint[@name='") : std::string_view("/endpoint[@contract='");
+    std::string_view const value = named ? name : contract;
+    if (service) return detail::concat({"system.serviceModel/services/service[@name='", service->name, "']", key, value, "']"});
+    return detail::concat({"system.serviceModel/client", key, value, "']"});
+}
 
 // ---- the whole section group -----------------------------------------------------------------
 

@@ -295,19 +295,6 @@ inline std::string join(std::vector<std::string> const& names) {
     return out;
 }
 
-/// The parts joined, in one allocation (sized once, copied in place).
-inline std::string concat(std::initializer_list<std::string_view> parts) {
-    std::size_t size = 0;
-    for (auto p : parts) size += p.size();
-    std::string s(size, '\0');
-    char* out = s.data();
-    for (auto p : parts) {
-        std::char_traits<char>::copy(out, p.data(), p.size());
-        out += p.size();
-    }
-    return s;
-}
-
 /// `element[@attribute='value']`.
 inline std::string keyed(std::string_view element, std::string_view attribute, std::string_view value) {
     return concat({element, "[@", attribute, "='", value, "']"});
@@ -316,10 +303,6 @@ inline std::string keyed(std::string_view element, std::string_view attribute, s
 /// `parent/name`.
 inline std::string sub_path(std::string_view parent, std::string_view name) { return concat({parent, "/", name}); }
 
-/// `parent/element[@attribute='value']`.
-inline std::string child_path(std::string_view parent, std::string_view element, std::string_view attribute, std::string_view value) {
-    return concat({parent, "/", element, "[@", attribute, "='", value, "']"});
-}
 
 /// Reads one document into a configuration.
 class reader {
@@ -400,7 +383,38 @@ private:
         report(sev, doc_.position_of(n), std::move(path), std::move(message), std::move(value), std::move(allowed), std::move(code));
     }
 
-    origin origin_of(pugi::xml_node n, std::string const& path) const { return {doc_.position_of(n), path, {}}; }
+    origin origin_of(pugi::xml_node n) const { return {doc_.position_of(n), {}}; }
+
+    /// A string builder of the current nesting depth, reused from item to item (no allocation
+    /// once warm): item paths are built here, the model does not keep them.
+    class builder_scope {
+    public:
+        explicit builder_scope(reader& r) : r_(r) {
+            if (r.builders_.size() < r.builder_depth_ + 1) r.builders_.resize(r.builder_depth_ + 1);
+            s_ = &r.builders_[r.builder_depth_++];
+        }
+        builder_scope(builder_scope const&) = delete;
+        builder_scope& operator=(builder_scope const&) = delete;
+        ~builder_scope() { --r_.builder_depth_; }
+        /// `parent/element[@attribute='value']` in the builder.
+        std::string const& child_path(std::string_view parent, std::string_view element, std::string_view attribute,
+                                      std::string_view value) {
+            std::string& p = *s_;
+            p.assign(parent);
+            p += '/';
+            p.append(element);
+            p += "[@";
+            p.append(attribute);
+            p += "='";
+            p.append(value);
+            p += "']";
+            return p;
+        }
+
+    private:
+        reader& r_;
+        std::string* s_;
+    };
 
     void unrecognized_attribute(pugi::xml_attribute a, std::string const& path, std::string allowed) {
         report(severity::error, doc_.position_of(a), path + "/@" + a.name(),
@@ -483,17 +497,17 @@ private:
                        "The section is read from another file (configSource), which wsbind does not follow; its content is "
                        "kept unmodelled.",
                        child.attribute("configSource").value(), {}, "wsbind_config_source");
-                cfg_.unmodelled_sections.push_back({std::string(n), raw_xml(child), origin_of(child, cpath), {}});
+                cfg_.unmodelled_sections.push_back({std::string(n), raw_xml(child), origin_of(child), {}});
                 continue;
             }
             if (n == "bindings") read_bindings(child, cpath);
             else if (n == "behaviors") read_behaviors(child, cpath);
             else if (n == "services") read_services(child, cpath);
             else if (n == "client") read_client(child, cpath);
-            else if (n == "extensions") cfg_.unmodelled_sections.push_back({std::string(n), raw_xml(child), origin_of(child, cpath), {}});
+            else if (n == "extensions") cfg_.unmodelled_sections.push_back({std::string(n), raw_xml(child), origin_of(child), {}});
             else if (contains(known_service_model_sections, n)) {
                 unmodelled(child, cpath, "The section <" + std::string(n) + "> is not modelled by wsbind; it is kept as written.");
-                cfg_.unmodelled_sections.push_back({std::string(n), raw_xml(child), origin_of(child, cpath), {}});
+                cfg_.unmodelled_sections.push_back({std::string(n), raw_xml(child), origin_of(child), {}});
             } else {
                 report(severity::error, child, cpath, "Unrecognized configuration section " + cpath + ".", std::string(n),
                        "bindings, behaviors, services, client, extensions, protocolMapping, diagnostics, "
@@ -716,7 +730,7 @@ private:
                 read_element_in(child, *next, path, scratch, lk);
             } else if (lk.known_unmodelled(*cprefix)) {
                 unmodelled(child, path, "The element <" + std::string(name) + "> is not modelled by wsbind; it is kept as written.");
-                lk.keep(child, at.prefix, raw_xml(child), origin_of(child, path));
+                lk.keep(child, at.prefix, raw_xml(child), origin_of(child));
             } else {
                 path.erase(path_mark);
                 unrecognized_element(child, path, lk.child_names(at.prefix));
@@ -882,8 +896,8 @@ private:
                 if (for_remove) return out;
                 b.positions.reserve(16); // most bindings set fewer: one allocation
                 b.origin.position = doc_.position_of(item);
-                b.origin.path = child_path(ipath, "binding", "name", b.name);
-                std::string const& bpath = b.origin.path;
+                builder_scope scope(*this);
+                std::string const& bpath = scope.child_path(ipath, "binding", "name", b.name);
                 if (kind) {
                     b.kind = *kind;
                     b.description = default_description(*kind);
@@ -981,7 +995,7 @@ private:
                     d.security_element.secure_conversation_bootstrap.emplace();
             } else {
                 b.fully_modelled = false;
-                b.unmodelled.push_back({std::string(n), raw_xml(child), origin_of(child, cpath), {}});
+                b.unmodelled.push_back({std::string(n), raw_xml(child), origin_of(child), {}});
                 unmodelled(child, cpath,
                            "The binding element <" + std::string(n) + "> is not modelled by wsbind; binding '" + b.name +
                                "' is kept but will not be resolved to a wsbind binding.");
@@ -1165,8 +1179,8 @@ private:
                 b.name = item.attribute("name").value();
                 if (for_remove) return out;
                 b.origin.position = doc_.position_of(item);
-                b.origin.path = child_path(ipath, "behavior", "name", b.name);
-                std::string const& bpath = b.origin.path;
+                builder_scope scope(*this);
+                std::string const& bpath = scope.child_path(ipath, "behavior", "name", b.name);
                 read_behavior(item, bpath, b);
                 return out;
             },
@@ -1222,7 +1236,7 @@ private:
                 }
                 continue;
             }
-            b.unmodelled.push_back({std::string(n), raw_xml(c), origin_of(c, cpath), {}});
+            b.unmodelled.push_back({std::string(n), raw_xml(c), origin_of(c), {}});
             unmodelled(c, cpath, concat({"The behavior extension <", n, "> is not modelled by wsbind; it is kept as written."}));
         }
     }
@@ -1233,7 +1247,7 @@ private:
         bool special(reader& rd, pugi::xml_node child, std::string const& cprefix, std::string const& cpath) const {
             if (cprefix == "headers/") {
                 if (root.headers) return false; // repeated: reported by the caller
-                root.headers = unmodelled_element{"headers", raw_xml(child), rd.origin_of(child, cpath), {}};
+                root.headers = unmodelled_element{"headers", raw_xml(child), rd.origin_of(child), {}};
                 rd.unmodelled(child, cpath, "Endpoint <headers> are not modelled by wsbind; they are kept as written.");
                 return true;
             }
@@ -1266,8 +1280,8 @@ private:
         std::string_view const contract = node.attribute("contract").value();
         e.origin.position = doc_.position_of(node);
         e.origin.attributes.reserve(8);
-        e.origin.path = !name.empty() ? child_path(path, "endpoint", "name", name) : child_path(path, "endpoint", "contract", contract);
-        read_element(node, {}, e.origin.path, lk);
+        builder_scope scope(*this);
+        read_element(node, {}, !name.empty() ? scope.child_path(path, "endpoint", "name", name) : scope.child_path(path, "endpoint", "contract", contract), lk);
         return out;
     }
 
@@ -1289,8 +1303,8 @@ private:
                 if (for_remove) return out;
                 s.origin.position = doc_.position_of(item);
                 s.origin.attributes.reserve(4);
-                s.origin.path = child_path(ipath, "service", "name", s.name);
-                std::string const& spath = s.origin.path;
+                builder_scope scope(*this);
+                std::string const& spath = scope.child_path(ipath, "service", "name", s.name);
                 if (!item.attribute("name") || s.name.empty()) {
                     report(severity::error, item, spath,
                            item.attribute("name") ? "The value for the property 'name' is not valid. The error is: The string "
@@ -1395,7 +1409,7 @@ private:
         // <metadata> is ClientSection's other child; keep it.
         for (auto m : node.children("metadata")) {
             unmodelled(m, path + "/metadata", "The client <metadata> element is not modelled by wsbind; it is kept as written.");
-            cfg_.unmodelled_sections.push_back({"client/metadata", raw_xml(m), origin_of(m, path + "/metadata"), {}});
+            cfg_.unmodelled_sections.push_back({"client/metadata", raw_xml(m), origin_of(m), {}});
         }
         pugi::xml_node filtered = node;
         read_collection(
