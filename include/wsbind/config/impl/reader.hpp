@@ -396,6 +396,14 @@ private:
         builder_scope(builder_scope const&) = delete;
         builder_scope& operator=(builder_scope const&) = delete;
         ~builder_scope() { --r_.builder_depth_; }
+        /// `parent/name` in the builder.
+        std::string& sub_path(std::string_view parent, std::string_view name) {
+            std::string& p = *s_;
+            p.assign(parent);
+            p += '/';
+            p.append(name);
+            return p;
+        }
         /// `parent/element[@attribute='value']` in the builder.
         std::string const& child_path(std::string_view parent, std::string_view element, std::string_view attribute,
                                       std::string_view value) {
@@ -942,10 +950,11 @@ private:
         std::string transport, encoder, upgrade;
         b.element_order.reserve(6);
         seen_names seen;
+        builder_scope scope(*this);
         for (auto child : node.children()) {
             if (child.type() != pugi::node_element) continue;
             std::string_view const n = child.name();
-            std::string const cpath = sub_path(path, n);
+            std::string const& cpath = scope.sub_path(path, n);
             auto const modelled = enum_from_string<custom_element>(n);
             auto const* known = find_binding_element(n);
             bool const ext = registered(cfg_.extensions.binding_element_extensions, n);
@@ -1197,10 +1206,11 @@ private:
         seen_names seen;
         static constexpr std::array<std::string_view, 2> service_unmodelled{{"peer/", "secureConversationAuthentication/securityContextClaimTypes/"}};
         static constexpr std::array<std::string_view, 2> client_unmodelled{{"issuedToken/", "peer/"}};
+        builder_scope scope(*this);
         for (auto c : node.children()) {
             if (c.type() != pugi::node_element) continue;
             std::string_view const n = c.name();
-            std::string const cpath = sub_path(path, n);
+            std::string const& cpath = scope.sub_path(path, n);
             bool const known = contains(known_behavior_extensions, n) || registered(cfg_.extensions.behavior_extensions, n);
             if (!known) {
                 report(severity::error, c, cpath,
@@ -1257,10 +1267,12 @@ private:
                 // identity children: read each through the identity table (paths start with identity/).
                 rd.check_no_text(child, cpath);
                 seen_names seen;
+                builder_scope prefix_scope(rd), path_scope(rd);
                 for (auto id : child.children()) {
                     if (id.type() != pugi::node_element) continue;
-                    std::string const iprefix = cprefix + id.name() + "/";
-                    std::string const ipath = sub_path(cpath, id.name());
+                    std::string_view const name = id.name();
+                    std::string const& iprefix = prefix_scope.sub_path(std::string_view(cprefix).substr(0, cprefix.size() - 1), name) += '/';
+                    std::string const& ipath = path_scope.sub_path(cpath, name);
                     if (rd.repeated(id, seen, cpath)) continue;
                     if (ilk.has_child(iprefix)) rd.read_element(id, iprefix, ipath, ilk);
                     else rd.unrecognized_element(id, cpath, ilk.child_names(cprefix));
