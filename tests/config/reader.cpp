@@ -475,3 +475,77 @@ TEST_CASE("reader: a list of enumeration names, as .NET combines it", "[config][
     CHECK(d.path == "system.serviceModel/bindings/basicHttpBinding/binding[@name='b']/security/@mode");
     CHECK(d.position == source_position{5, 53});
 }
+
+TEST_CASE("reader: element paths derived from the model are those the reader reports", "[config][reader]") {
+    // Each item's path() must equal the path the reader put in its own diagnostics for that
+    // element (the unknown attribute 'bogus' on each): the model no longer stores paths.
+    auto r = read_string(service_model(R"(
+<bindings>
+  <basicHttpBinding>
+    <binding name="B'1" bogus="x"/>
+  </basicHttpBinding>
+</bindings>
+<behaviors>
+  <serviceBehaviors><behavior name="SB" bogus="x"/></serviceBehaviors>
+  <endpointBehaviors><behavior bogus="x"/></endpointBehaviors>
+</behaviors>
+<services>
+  <service name="S" bogus="x">
+    <endpoint name="E" binding="basicHttpBinding" contract="C" bogus="x"/>
+    <endpoint binding="basicHttpBinding" contract="C2" bogus="x"/>
+  </service>
+</services>
+<client>
+  <endpoint name="CE" binding="basicHttpBinding" contract="C" bogus="x"/>
+  <endpoint binding="basicHttpBinding" contract="C3" bogus="x"/>
+</client>)"));
+    auto const& cfg = r.partial();
+    std::vector<std::string> reported;
+    for (auto const& d : r.diagnostics())
+        if (d.code == "Config_base_unrecognized_attribute") reported.push_back(d.path);
+    auto const at = [](std::string p) { return p + "/@bogus"; };
+    REQUIRE(cfg.bindings.size() == 1);
+    REQUIRE(cfg.behaviors.size() == 2);
+    REQUIRE(cfg.services.size() == 1);
+    REQUIRE(cfg.services[0].endpoints.size() == 2);
+    REQUIRE(cfg.client.size() == 2);
+    std::vector<std::string> const derived{at(cfg.bindings[0].path()),
+                                           at(cfg.behaviors[0].path()),
+                                           at(cfg.behaviors[1].path()),
+                                           at(cfg.services[0].path()),
+                                           at(cfg.services[0].endpoints[0].path(&cfg.services[0])),
+                                           at(cfg.services[0].endpoints[1].path(&cfg.services[0])),
+                                           at(cfg.client[0].path(nullptr)),
+                                           at(cfg.client[1].path(nullptr))};
+    CHECK(reported == derived);
+    CHECK(cfg.bindings[0].path() == "system.serviceModel/bindings/basicHttpBinding/binding[@name='B'1']");
+    CHECK(cfg.behaviors[1].path() == "system.serviceModel/behaviors/endpointBehaviors/behavior[@name='']");
+    CHECK(cfg.services[0].endpoints[1].path(&cfg.services[0]) ==
+          "system.serviceModel/services/service[@name='S']/endpoint[@contract='C2']");
+    CHECK(cfg.client[0].path(nullptr) == "system.serviceModel/client/endpoint[@name='CE']");
+}
+
+TEST_CASE("model: boxed parts copy, compare and empty like std::optional", "[config][model]") {
+    behavior_config a;
+    CHECK_FALSE(a.service_credentials);
+    CHECK(a.service_credentials == std::nullopt);
+    a.service_credentials.emplace().type = "T";
+    behavior_config b = a; // a deep copy
+    REQUIRE(b.service_credentials);
+    CHECK(b.service_credentials->type == "T");
+    CHECK(a == b);
+    b.service_credentials->type = "U";
+    CHECK(a.service_credentials->type == "T");
+    CHECK_FALSE(a == b);
+    b.service_credentials.reset();
+    CHECK_FALSE(a == b);
+    CHECK_THROWS_AS(b.service_credentials.value(), std::bad_optional_access);
+    a = b;
+    CHECK_FALSE(a.service_credentials);
+    CHECK(a == b);
+    endpoint_config e;
+    e.headers = unmodelled_element{"headers", "<headers/>", {}, {}};
+    endpoint_config f = std::move(e);
+    REQUIRE(f.headers);
+    CHECK(f.headers->xml == "<headers/>");
+}

@@ -28,6 +28,8 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <initializer_list>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -51,10 +53,84 @@ struct enum_info<listen_uri_mode> {
 
 namespace wsbind::config {
 
-/// Where something was written (not part of equality).
+/// An optional part held on the heap: `std::optional`'s interface with one pointer in place,
+/// for large parts most items leave out (a behavior has one kind of credentials at most; few
+/// endpoints have `<headers>`), so that the model's items stay small. Copies copy the part.
+template <class T>
+class boxed {
+public:
+    using value_type = T;
+    boxed() noexcept = default;
+    boxed(std::nullopt_t) noexcept {}
+    boxed(T value) : p_(std::make_unique<T>(std::move(value))) {}
+    boxed(boxed const& o) : p_(o.p_ ? std::make_unique<T>(*o.p_) : nullptr) {}
+    boxed(boxed&&) noexcept = default;
+    boxed& operator=(boxed const& o) {
+        if (this != &o) p_ = o.p_ ? std::make_unique<T>(*o.p_) : nullptr;
+        return *this;
+    }
+    boxed& operator=(boxed&&) noexcept = default;
+    boxed& operator=(std::nullopt_t) noexcept {
+        p_.reset();
+        return *this;
+    }
+    boxed& operator=(T value) {
+        if (p_) *p_ = std::move(value);
+        else p_ = std::make_unique<T>(std::move(value));
+        return *this;
+    }
+    ~boxed() = default;
+
+    template <class... Args>
+    T& emplace(Args&&... args) {
+        p_ = std::make_unique<T>(std::forward<Args>(args)...);
+        return *p_;
+    }
+    void reset() noexcept { p_.reset(); }
+    [[nodiscard]] bool has_value() const noexcept { return p_ != nullptr; }
+    [[nodiscard]] explicit operator bool() const noexcept { return p_ != nullptr; }
+    [[nodiscard]] T& operator*() noexcept { return *p_; }
+    [[nodiscard]] T const& operator*() const noexcept { return *p_; }
+    [[nodiscard]] T* operator->() noexcept { return p_.get(); }
+    [[nodiscard]] T const* operator->() const noexcept { return p_.get(); }
+    [[nodiscard]] T& value() {
+        if (!p_) throw std::bad_optional_access();
+        return *p_;
+    }
+    [[nodiscard]] T const& value() const {
+        if (!p_) throw std::bad_optional_access();
+        return *p_;
+    }
+
+    friend bool operator==(boxed const& a, boxed const& b) { return a && b ? *a == *b : !a && !b; }
+    friend bool operator==(boxed const& a, std::nullopt_t) noexcept { return !a; }
+
+private:
+    std::unique_ptr<T> p_;
+};
+
+namespace detail {
+
+/// The parts joined, in one allocation (sized once, copied in place).
+inline std::string concat(std::initializer_list<std::string_view> parts) {
+    std::size_t size = 0;
+    for (auto p : parts) size += p.size();
+    std::string s(size, '\0');
+    char* out = s.data();
+    for (auto p : parts) {
+        std::char_traits<char>::copy(out, p.data(), p.size());
+        out += p.size();
+    }
+    return s;
+}
+
+} // namespace detail
+
+/// Where something was written (not part of equality). The element's path (as in diagnostics)
+/// is not stored: the items of a configuration derive theirs from their keys (`path()`), when a
+/// diagnostic needs it.
 struct origin {
     source_position position;
-    std::string path; ///< element path, as in diagnostics
     /// Positions of the values of the element's own attributes (endpoints and services), for
     /// diagnostics found after reading (references, addresses). Names have static storage.
     std::vector<std::pair<std::string_view, source_position>> attributes;
@@ -65,15 +141,15 @@ struct origin {
         return position;
     }
 
-    /// A diagnostic located at this element, or at its attribute `attribute` when one is named
-    /// (position of the value, path ending in `/@attribute`).
-    [[nodiscard]] diagnostic located(severity sev, std::string file, std::string_view attribute, std::string message, std::string value,
-                                     std::string allowed, std::string code) const {
+    /// A diagnostic located at this element (element path `path`), or at its attribute
+    /// `attribute` when one is named (position of the value, path ending in `/@attribute`).
+    [[nodiscard]] diagnostic located(severity sev, std::string file, std::string_view path, std::string_view attribute,
+                                     std::string message, std::string value, std::string allowed, std::string code) const {
         diagnostic d;
         d.severity = sev;
         d.file = std::move(file);
         d.position = attribute.empty() ? position : this->attribute(attribute);
-        d.path = attribute.empty() ? path : path + "/@" + std::string(attribute);
+        d.path = attribute.empty() ? std::string(path) : detail::concat({path, "/@", attribute});
         d.message = std::move(message);
         d.value = std::move(value);
         d.allowed = std::move(allowed);
@@ -120,6 +196,10 @@ struct binding_config {
         for (auto const& [p, pos] : positions)
             if (p == &s) return pos;
         return origin.position;
+    }
+    /// The element path: `system.serviceModel/bindings/<section>/binding[@name='<name>']`.
+    [[nodiscard]] std::string path() const {
+        return detail::concat({"system.serviceModel/bindings/", section, "/binding[@name='", name, "']"});
     }
 
     friend bool operator==(binding_config const& a, binding_config const& b) {
@@ -256,12 +336,19 @@ enum class behavior_kind : std::uint8_t { service, endpoint };
 struct behavior_config {
     behavior_kind kind = behavior_kind::service;
     std::string name; ///< "" = the default behavior (.NET 4)
-    std::optional<service_credentials_config> service_credentials; ///< service behaviors
-    std::optional<client_credentials_config> client_credentials;   ///< endpoint behaviors
+    boxed<service_credentials_config> service_credentials; ///< service behaviors
+    boxed<client_credentials_config> client_credentials;   ///< endpoint behaviors
     /// Behavior extensions wsbind does not model (serviceMetadata, serviceDebug, ...), and
     /// unmodelled parts of the credentials elements (e.g. `<peer>`), in order.
     std::vector<unmodelled_element> unmodelled;
     config::origin origin;
+
+    /// The element path: `system.serviceModel/behaviors/serviceBehaviors/behavior[@name='<name>']`
+    /// (endpointBehaviors for endpoint behaviors).
+    [[nodiscard]] std::string path() const {
+        return detail::concat({"system.serviceModel/behaviors/", kind == behavior_kind::service ? "serviceBehaviors" : "endpointBehaviors",
+                               "/behavior[@name='", name, "']"});
+    }
 
     /// Unmodelled extensions compare in any order: a behavior's extensions are keyed by name.
     friend bool operator==(behavior_config const& a, behavior_config const& b) {
@@ -324,6 +411,8 @@ struct identity_config {
     friend bool operator==(identity_config const&, identity_config const&) = default;
 };
 
+struct service_config;
+
 /// `<service><endpoint>` and `<client><endpoint>`; attributes a side does not have stay empty.
 struct endpoint_config {
     std::optional<std::string> address;  ///< client: absent = null (no address)
@@ -340,8 +429,13 @@ struct endpoint_config {
     std::string kind;
     std::string endpoint_configuration;
     identity_config identity;
-    std::optional<unmodelled_element> headers; ///< `<headers>` kept as written
+    boxed<unmodelled_element> headers; ///< `<headers>` kept as written
     config::origin origin;
+
+    /// The element path: `<service path>/endpoint[@name='<name>']` for an endpoint of `service`,
+    /// `system.serviceModel/client/endpoint[@name='<name>']` for a client endpoint (nullptr);
+    /// `[@contract='<contract>']` when the endpoint has no name.
+    [[nodiscard]] std::string path(service_config const* service) const;
 
     friend bool operator==(endpoint_config const& a, endpoint_config const& b) {
         return a.address == b.address && a.behavior_configuration == b.behavior_configuration && a.binding == b.binding &&
@@ -370,11 +464,24 @@ struct service_config {
     std::vector<endpoint_config> endpoints;
     config::origin origin;
 
+    /// The element path: `system.serviceModel/services/service[@name='<name>']`.
+    [[nodiscard]] std::string path() const {
+        return detail::concat({"system.serviceModel/services/service[@name='", name, "']"});
+    }
+
     friend bool operator==(service_config const& a, service_config const& b) {
         return a.name == b.name && a.behavior_configuration == b.behavior_configuration &&
                a.base_addresses == b.base_addresses && a.timeouts == b.timeouts && a.endpoints == b.endpoints;
     }
 };
+
+inline std::string endpoint_config::path(service_config const* service) const {
+    bool const named = !name.empty();
+    std::string_view const key = named ? std::string_view("/endpoint[@name='") : std::string_view("/endpoint[@contract='");
+    std::string_view const value = named ? name : contract;
+    if (service) return detail::concat({"system.serviceModel/services/service[@name='", service->name, "']", key, value, "']"});
+    return detail::concat({"system.serviceModel/client", key, value, "']"});
+}
 
 // ---- the whole section group -----------------------------------------------------------------
 

@@ -86,6 +86,7 @@ constexpr binding_element_name const* find_binding_element(std::string_view s) n
 
 /// The attributes System.Configuration accepts on every element.
 constexpr bool is_lock_attribute(std::string_view s) noexcept {
+    if (s.size() < 8 || s[0] != 'l' || s[1] != 'o') return false; // most names: one comparison
     return s == "lockAttributes" || s == "lockAllAttributesExcept" || s == "lockElements" || s == "lockAllElementsExcept" ||
            s == "lockItem";
 }

@@ -46,40 +46,122 @@ inline bool ends_with(std::string_view s, std::string_view suffix) noexcept {
     return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-/// An attribute table (config_schema.hpp) indexed for lookup by path without allocation.
+/// Names compared as the reader meets them: length first, then the bytes.
+inline bool same_name(std::string_view a, std::string_view b) noexcept {
+    return a.size() == b.size() && (a.empty() || (a[0] == b[0] && std::char_traits<char>::compare(a.data(), b.data(), a.size()) == 0));
+}
+
+/// One element of a table, for walking pugixml's tree in lockstep with it: the element's
+/// attributes and child elements by name, so that reading needs no path string and no hashing.
+/// `Entry` is what an attribute maps to; `Extra` what the lookup keeps per element.
+template <class Entry, class Extra>
+struct table_node {
+    std::string prefix;          ///< the element's path relative to the table's root: "" or ending in '/'
+    bool readable = false;       ///< a child element with something to read (the root always is)
+    std::vector<std::pair<std::string_view, Entry>> attributes; ///< the first entry of a name wins
+    std::vector<std::pair<std::string_view, table_node const*>> children;
+    Extra extra{};
+
+    [[nodiscard]] Entry const* attribute(std::string_view name) const noexcept {
+        for (auto const& [n, e] : attributes)
+            if (same_name(n, name)) return &e;
+        return nullptr;
+    }
+    /// The child element `name`, when it has something to read.
+    [[nodiscard]] table_node const* child(std::string_view name) const noexcept {
+        for (auto const& [n, c] : children)
+            if (same_name(n, name)) return c->readable ? c : nullptr;
+        return nullptr;
+    }
+};
+
+/// The elements of one table (built once; nodes never move).
+template <class Entry, class Extra>
+class node_tree {
+public:
+    using node = table_node<Entry, Extra>;
+    node_tree() { nodes_.emplace_back().readable = true; }
+    /// The node at `prefix` ("" or ending in '/'), created with its parents when absent.
+    node& at(std::string_view prefix) {
+        node* n = &nodes_.front();
+        for (std::size_t start = 0, slash = prefix.find('/'); slash != std::string_view::npos;
+             start = slash + 1, slash = prefix.find('/', start)) {
+            std::string_view const name = prefix.substr(start, slash - start);
+            node* next = nullptr;
+            for (auto const& [cn, c] : n->children)
+                if (cn == name) next = const_cast<node*>(c);
+            if (!next) {
+                next = &nodes_.emplace_back();
+                next->prefix = std::string(prefix.substr(0, slash + 1));
+                n->children.emplace_back(name, next);
+            }
+            n = next;
+        }
+        return *n;
+    }
+    /// The node at `prefix`, or nullptr.
+    [[nodiscard]] node const* find(std::string_view prefix) const noexcept {
+        node const* n = &nodes_.front();
+        for (std::size_t start = 0, slash = prefix.find('/'); n && slash != std::string_view::npos;
+             start = slash + 1, slash = prefix.find('/', start)) {
+            std::string_view const name = prefix.substr(start, slash - start);
+            node const* next = nullptr;
+            for (auto const& [cn, c] : n->children)
+                if (cn == name) next = c;
+            n = next;
+        }
+        return n;
+    }
+    /// Adds the attribute `path` (its directory's node created); the first of a name wins.
+    node& add_attribute(std::string_view path, Entry e) {
+        auto const slash = path.rfind('/');
+        node& n = at(slash == std::string_view::npos ? std::string_view{} : path.substr(0, slash + 1));
+        std::string_view const name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+        if (!n.attribute(name)) n.attributes.emplace_back(name, std::move(e));
+        return n;
+    }
+    /// Marks every directory of `path` ("a/", "a/b/") as a readable child element.
+    void mark_readable(std::string_view path) {
+        for (std::size_t slash = path.find('/'); slash != std::string_view::npos; slash = path.find('/', slash + 1))
+            at(path.substr(0, slash + 1)).readable = true;
+    }
+    [[nodiscard]] node const& root() const noexcept { return nodes_.front(); }
+
+private:
+    std::deque<node> nodes_;
+};
+
+/// An attribute table (config_schema.hpp) as a tree of elements (node_tree).
 template <class Root>
 class table_index {
 public:
+    /// Per element: its presence markers (paths ending in '/'), in table order.
+    struct extra {
+        std::vector<field_def<Root> const*> markers;
+    };
+    using tree = node_tree<field_def<Root> const*, extra>;
+    using node = typename tree::node;
+
     explicit table_index(std::span<field_def<Root> const> table) : table_(table) {
         for (auto const& f : table) {
-            if (f.is_marker()) markers_[f.path].push_back(&f);
-            else attributes_.try_emplace(f.path, &f); // the first of a path, as a scan in table order finds
-            if (!f.get) continue;
+            if (f.is_marker()) tree_.at(f.path).extra.markers.push_back(&f);
+            else tree_.add_attribute(f.path, &f); // the first of a path, as a scan in table order finds
             // Every directory prefix of the path ("a/", "a/b/"): child elements with something to read.
-            for (std::size_t slash = f.path.find('/'); slash != std::string_view::npos; slash = f.path.find('/', slash + 1))
-                prefixes_.insert(f.path.substr(0, slash + 1));
+            if (f.get) tree_.mark_readable(f.path);
         }
     }
     [[nodiscard]] std::span<field_def<Root> const> table() const noexcept { return table_; }
-    /// The attribute at `path` (not a marker), or nullptr.
-    [[nodiscard]] field_def<Root> const* attribute(std::string_view path) const {
-        auto it = attributes_.find(path);
-        return it == attributes_.end() ? nullptr : it->second;
-    }
+    [[nodiscard]] tree const& elements() const noexcept { return tree_; }
     /// The markers (paths ending in '/') at `path`, in table order.
     [[nodiscard]] std::span<field_def<Root> const* const> markers(std::string_view path) const {
-        auto it = markers_.find(path);
-        if (it == markers_.end()) return {};
-        return it->second;
+        auto const* n = tree_.find(path);
+        if (!n) return {};
+        return n->extra.markers;
     }
-    /// Whether a readable field's path starts with `prefix` (a directory, ending in '/').
-    [[nodiscard]] bool has_prefix(std::string_view prefix) const { return prefixes_.count(prefix) != 0; }
 
 private:
     std::span<field_def<Root> const> table_;
-    std::unordered_map<std::string_view, field_def<Root> const*> attributes_;
-    std::unordered_map<std::string_view, std::vector<field_def<Root> const*>> markers_;
-    std::unordered_set<std::string_view> prefixes_;
+    tree tree_;
 };
 
 /// The index of a table of config_schema.hpp (built once, on first use).
@@ -124,8 +206,8 @@ inline std::string_view allowed_enum_names(binding_kind kind, std::string_view e
     return {};
 }
 
-/// The binding schema of one binding type, indexed for lookup by (element, path) without
-/// allocating (the schema's strings have static storage).
+/// The binding schema of one binding type as trees of elements (node_tree), one per schema
+/// element ("" for the binding, a customBinding element's name otherwise).
 class schema_index {
 public:
     /// A setting with its value spec (computed once: the names allowed in its place included).
@@ -133,63 +215,54 @@ public:
         setting const* s;
         value_spec spec;
     };
+    /// Per element: the first non-optional setting under it, in schema order (what `touch`
+    /// writes to create an optional group), or nullptr.
+    struct extra {
+        setting const* first = nullptr;
+    };
+    using tree = node_tree<entry, extra>;
+    using node = typename tree::node;
 
     explicit schema_index(binding_kind kind) {
         for (auto const& s : binding_schema(kind)) {
             auto& e = element(s.element);
             value_spec spec = spec_of(s);
             spec.allowed_names = allowed_enum_names(kind, s.element, s.path);
-            e.by_path.emplace(s.path, entry{&s, spec});
+            e.elements.add_attribute(s.path, entry{&s, spec});
+            e.elements.mark_readable(s.path);
             // Every directory prefix of the path ("security/", "security/message/").
             for (std::size_t slash = s.path.find('/'); slash != std::string_view::npos; slash = s.path.find('/', slash + 1)) {
-                auto const prefix = s.path.substr(0, slash + 1);
-                auto [it, inserted] = e.first_in_prefix.emplace(prefix, s.optional ? nullptr : &s);
-                if (!inserted && !it->second && !s.optional) it->second = &s;
+                auto& n = e.elements.at(s.path.substr(0, slash + 1));
+                if (!n.extra.first && !s.optional) n.extra.first = &s;
             }
         }
     }
+    /// The tree of schema element `element`, or nullptr.
+    [[nodiscard]] tree const* elements(std::string_view element) const noexcept {
+        for (auto const& e : elements_)
+            if (e.name == element) return &e.elements;
+        return nullptr;
+    }
     [[nodiscard]] setting const* find(std::string_view element, std::string_view path) const {
-        auto const* e = find_entry(element, path);
+        auto const* t = elements(element);
+        if (!t) return nullptr;
+        auto const slash = path.rfind('/');
+        auto const* n = t->find(slash == std::string_view::npos ? std::string_view{} : path.substr(0, slash + 1));
+        auto const* e = n ? n->attribute(slash == std::string_view::npos ? path : path.substr(slash + 1)) : nullptr;
         return e ? e->s : nullptr;
-    }
-    [[nodiscard]] entry const* find_entry(std::string_view element, std::string_view path) const {
-        auto const* e = lookup(element);
-        if (!e) return nullptr;
-        auto it = e->by_path.find(path);
-        return it == e->by_path.end() ? nullptr : &it->second;
-    }
-    /// Whether some setting's path starts with `prefix` (a directory, ending in '/').
-    [[nodiscard]] bool has_prefix(std::string_view element, std::string_view prefix) const {
-        auto const* e = lookup(element);
-        return e && e->first_in_prefix.count(prefix) != 0;
-    }
-    /// The first non-optional setting under `prefix`, in schema order (what `touch` writes to
-    /// create an optional group), or nullptr.
-    [[nodiscard]] setting const* first_under(std::string_view element, std::string_view prefix) const {
-        auto const* e = lookup(element);
-        if (!e) return nullptr;
-        auto it = e->first_in_prefix.find(prefix);
-        return it == e->first_in_prefix.end() ? nullptr : it->second;
     }
 
 private:
     struct element_index {
         std::string_view name;
-        std::unordered_map<std::string_view, entry> by_path;
-        std::unordered_map<std::string_view, setting const*> first_in_prefix;
+        schema_index::tree elements;
     };
     element_index& element(std::string_view name) {
         for (auto& e : elements_)
             if (e.name == name) return e;
-        elements_.push_back({name, {}, {}});
-        return elements_.back();
+        return elements_.emplace_back(element_index{name, {}});
     }
-    [[nodiscard]] element_index const* lookup(std::string_view name) const noexcept {
-        for (auto const& e : elements_)
-            if (e.name == name) return &e;
-        return nullptr;
-    }
-    std::vector<element_index> elements_;
+    std::deque<element_index> elements_; ///< a deque: the trees' nodes point to each other
 };
 
 inline schema_index const& index_for(binding_kind kind) {
@@ -222,19 +295,6 @@ inline std::string join(std::vector<std::string> const& names) {
     return out;
 }
 
-/// The parts joined, in one allocation (sized once, copied in place).
-inline std::string concat(std::initializer_list<std::string_view> parts) {
-    std::size_t size = 0;
-    for (auto p : parts) size += p.size();
-    std::string s(size, '\0');
-    char* out = s.data();
-    for (auto p : parts) {
-        std::char_traits<char>::copy(out, p.data(), p.size());
-        out += p.size();
-    }
-    return s;
-}
-
 /// `element[@attribute='value']`.
 inline std::string keyed(std::string_view element, std::string_view attribute, std::string_view value) {
     return concat({element, "[@", attribute, "='", value, "']"});
@@ -243,10 +303,6 @@ inline std::string keyed(std::string_view element, std::string_view attribute, s
 /// `parent/name`.
 inline std::string sub_path(std::string_view parent, std::string_view name) { return concat({parent, "/", name}); }
 
-/// `parent/element[@attribute='value']`.
-inline std::string child_path(std::string_view parent, std::string_view element, std::string_view attribute, std::string_view value) {
-    return concat({parent, "/", element, "[@", attribute, "='", value, "']"});
-}
 
 /// Reads one document into a configuration.
 class reader {
@@ -327,7 +383,46 @@ private:
         report(sev, doc_.position_of(n), std::move(path), std::move(message), std::move(value), std::move(allowed), std::move(code));
     }
 
-    origin origin_of(pugi::xml_node n, std::string const& path) const { return {doc_.position_of(n), path, {}}; }
+    origin origin_of(pugi::xml_node n) const { return {doc_.position_of(n), {}}; }
+
+    /// A string builder of the current nesting depth, reused from item to item (no allocation
+    /// once warm): item paths are built here, the model does not keep them.
+    class builder_scope {
+    public:
+        explicit builder_scope(reader& r) : r_(r) {
+            if (r.builders_.size() < r.builder_depth_ + 1) r.builders_.resize(r.builder_depth_ + 1);
+            s_ = &r.builders_[r.builder_depth_++];
+        }
+        builder_scope(builder_scope const&) = delete;
+        builder_scope& operator=(builder_scope const&) = delete;
+        ~builder_scope() { --r_.builder_depth_; }
+        /// `parent/name` in the builder.
+        std::string& sub_path(std::string_view parent, std::string_view name) {
+            std::string& p = *s_;
+            p.assign(parent);
+            p += '/';
+            p.append(name);
+            return p;
+        }
+        /// `parent/element[@attribute='value']` in the builder.
+        std::string const& child_path(std::string_view parent, std::string_view element, std::string_view attribute,
+                                      std::string_view value) {
+            std::string& p = *s_;
+            p.assign(parent);
+            p += '/';
+            p.append(element);
+            p += "[@";
+            p.append(attribute);
+            p += "='";
+            p.append(value);
+            p += "']";
+            return p;
+        }
+
+    private:
+        reader& r_;
+        std::string* s_;
+    };
 
     void unrecognized_attribute(pugi::xml_attribute a, std::string const& path, std::string allowed) {
         report(severity::error, doc_.position_of(a), path + "/@" + a.name(),
@@ -410,17 +505,17 @@ private:
                        "The section is read from another file (configSource), which wsbind does not follow; its content is "
                        "kept unmodelled.",
                        child.attribute("configSource").value(), {}, "wsbind_config_source");
-                cfg_.unmodelled_sections.push_back({std::string(n), raw_xml(child), origin_of(child, cpath), {}});
+                cfg_.unmodelled_sections.push_back({std::string(n), raw_xml(child), origin_of(child), {}});
                 continue;
             }
             if (n == "bindings") read_bindings(child, cpath);
             else if (n == "behaviors") read_behaviors(child, cpath);
             else if (n == "services") read_services(child, cpath);
             else if (n == "client") read_client(child, cpath);
-            else if (n == "extensions") cfg_.unmodelled_sections.push_back({std::string(n), raw_xml(child), origin_of(child, cpath), {}});
+            else if (n == "extensions") cfg_.unmodelled_sections.push_back({std::string(n), raw_xml(child), origin_of(child), {}});
             else if (contains(known_service_model_sections, n)) {
                 unmodelled(child, cpath, "The section <" + std::string(n) + "> is not modelled by wsbind; it is kept as written.");
-                cfg_.unmodelled_sections.push_back({std::string(n), raw_xml(child), origin_of(child, cpath), {}});
+                cfg_.unmodelled_sections.push_back({std::string(n), raw_xml(child), origin_of(child), {}});
             } else {
                 report(severity::error, child, cpath, "Unrecognized configuration section " + cpath + ".", std::string(n),
                        "bindings, behaviors, services, client, extensions, protocolMapping, diagnostics, "
@@ -579,44 +674,42 @@ private:
     // ---- generic element reading --------------------------------------------------------------
 
     /// Reads `node` (an element at relative path `prefix`, "" for the root element) through a
-    /// lookup that knows the element's attributes and children.
+    /// lookup that knows the element's attributes and children (its table's elements).
     template <class Lookup>
     void read_element(pugi::xml_node node, std::string_view prefix, std::string_view path, Lookup& lk) {
+        auto const* at = lk.elements().find(prefix);
+        if (!at) return;
         // Builders reused from element to element (a deque: nested reads never move them).
         if (builders_.size() < builder_depth_ + 2) builders_.resize(builder_depth_ + 2);
         std::string& p = builders_[builder_depth_];
-        std::string& q = builders_[builder_depth_ + 1];
+        std::string& scratch = builders_[builder_depth_ + 1];
         builder_depth_ += 2;
-        p.assign(prefix);
-        q.assign(path);
-        read_element_in(node, p, q, lk);
+        p.assign(path);
+        read_element_in(node, *at, p, scratch, lk);
         builder_depth_ -= 2;
     }
 
-    /// read_element with `prefix` and `path` as builders: children append to them and restore them.
-    template <class Lookup>
-    void read_element_in(pugi::xml_node node, std::string& prefix, std::string& path, Lookup& lk) {
-        lk.touch(prefix);
+    /// read_element at the table element `at`, with `path` as a builder: children append to it
+    /// and restore it. `scratch` builds the relative path of children the table does not have.
+    template <class Lookup, class Node>
+    void read_element_in(pugi::xml_node node, Node const& at, std::string& path, std::string& scratch, Lookup& lk) {
+        lk.touch(at);
         for (auto a = node.first_attribute(); a; a = a.next_attribute()) {
             std::string_view const an = a.name();
             if (is_lock_attribute(an)) continue;
-            if (lk.is_key(prefix, an)) continue;
-            std::size_t const mark = prefix.size();
-            prefix.append(an);
-            if (auto const* e = lk.find(prefix)) {
-                value_spec const& spec = lk.spec(*e, prefix);
+            if (lk.is_key(at, an)) continue;
+            if (auto const* e = at.attribute(an)) {
+                value_spec const& spec = lk.spec(*e);
                 current_attribute = a;
                 if (spec.kind == value_kind::string && !spec.uri && lk.set_string(*e, a.value())) {
                     // Stored as written: a string that need not be a URI has nothing to check.
                 } else if (auto r = parse_value(spec, a.value(), an); !r) {
                     bad_value(a, path, r);
                 } else {
-                    lk.set(*e, r.value, prefix);
+                    lk.set(*e, r.value);
                 }
-                prefix.erase(mark);
             } else {
-                prefix.erase(mark);
-                unrecognized_attribute(a, path, lk.attribute_names(prefix));
+                unrecognized_attribute(a, path, lk.attribute_names(at.prefix));
             }
         }
         check_no_text(node, path);
@@ -624,29 +717,32 @@ private:
         for (auto child = node.first_child(); child; child = child.next_sibling()) {
             if (child.type() != pugi::node_element) continue;
             std::string_view const name = child.name();
-            std::size_t const prefix_mark = prefix.size(), path_mark = path.size();
-            prefix.append(name);
-            prefix += '/';
+            Node const* next = at.child(name);
+            std::string const* cprefix = next ? &next->prefix : nullptr;
+            if (!next) {
+                scratch.assign(at.prefix);
+                scratch.append(name);
+                scratch += '/';
+                cprefix = &scratch;
+            }
+            std::size_t const path_mark = path.size();
             path += '/';
             path.append(name);
-            if (lk.special(*this, child, prefix, path)) {
+            if (lk.special(*this, child, *cprefix, path)) {
             } else if (!seen.insert(name)) {
                 path.erase(path_mark);
                 report(severity::error, child, path + "/" + std::string(name),
                        "The element <" + std::string(name) + "> may only appear once in this section.", std::string(name), {},
                        "Config_base_element_cannot_have_multiple_child_elements");
-            } else if (lk.has_child(prefix)) {
-                read_element_in(child, prefix, path, lk);
-            } else if (lk.known_unmodelled(prefix)) {
+            } else if (next) {
+                read_element_in(child, *next, path, scratch, lk);
+            } else if (lk.known_unmodelled(*cprefix)) {
                 unmodelled(child, path, "The element <" + std::string(name) + "> is not modelled by wsbind; it is kept as written.");
-                std::string const parent_prefix = prefix.substr(0, prefix_mark);
-                lk.keep(child, parent_prefix, raw_xml(child), origin_of(child, path));
+                lk.keep(child, at.prefix, raw_xml(child), origin_of(child));
             } else {
-                prefix.erase(prefix_mark);
                 path.erase(path_mark);
-                unrecognized_element(child, path, lk.child_names(prefix));
+                unrecognized_element(child, path, lk.child_names(at.prefix));
             }
-            prefix.erase(prefix_mark);
             path.erase(path_mark);
         }
     }
@@ -681,20 +777,21 @@ private:
         std::string_view element;
         binding_config& b;
 
-        bool is_key(std::string const& prefix, std::string_view an) const { return prefix.empty() && element.empty() && an == "name"; }
-        schema_index::entry const* find(std::string const& rel) const { return idx.find_entry(element, rel); }
-        value_spec const& spec(schema_index::entry const& e, std::string const&) const { return e.spec; }
-        void set(schema_index::entry const& e, setting_value const& v, std::string const&) const {
+        /// The tree of this lookup's schema element (every element of a binding type's schema has one).
+        schema_index::tree const& elements() const { return *idx.elements(element); }
+        bool is_key(schema_index::node const& at, std::string_view an) const {
+            return at.prefix.empty() && element.empty() && an == "name";
+        }
+        value_spec const& spec(schema_index::entry const& e) const { return e.spec; }
+        void set(schema_index::entry const& e, setting_value const& v) const {
             apply(*e.s, b.description, v); // readerQuotas: 0 keeps the default
             b.positions.emplace_back(e.s, r.current_position());
         }
         bool set_string(schema_index::entry const&, std::string_view) const { return false; } // descriptions hold text
 
-        void touch(std::string const& prefix) const {
-            if (prefix.empty()) return;
-            if (setting const* first = idx.first_under(element, prefix)) first->set(b.description, first->get(b.description));
+        void touch(schema_index::node const& at) const {
+            if (setting const* first = at.extra.first) first->set(b.description, first->get(b.description));
         }
-        bool has_child(std::string const& cprefix) const { return idx.has_prefix(element, cprefix); }
         std::string paths_text(std::string const& prefix, bool elements) const {
             std::vector<std::string_view> paths;
             for (auto const& s : binding_schema(kind))
@@ -807,8 +904,8 @@ private:
                 if (for_remove) return out;
                 b.positions.reserve(16); // most bindings set fewer: one allocation
                 b.origin.position = doc_.position_of(item);
-                b.origin.path = child_path(ipath, "binding", "name", b.name);
-                std::string const& bpath = b.origin.path;
+                builder_scope scope(*this);
+                std::string const& bpath = scope.child_path(ipath, "binding", "name", b.name);
                 if (kind) {
                     b.kind = *kind;
                     b.description = default_description(*kind);
@@ -853,10 +950,11 @@ private:
         std::string transport, encoder, upgrade;
         b.element_order.reserve(6);
         seen_names seen;
+        builder_scope scope(*this);
         for (auto child : node.children()) {
             if (child.type() != pugi::node_element) continue;
             std::string_view const n = child.name();
-            std::string const cpath = sub_path(path, n);
+            std::string const& cpath = scope.sub_path(path, n);
             auto const modelled = enum_from_string<custom_element>(n);
             auto const* known = find_binding_element(n);
             bool const ext = registered(cfg_.extensions.binding_element_extensions, n);
@@ -906,7 +1004,7 @@ private:
                     d.security_element.secure_conversation_bootstrap.emplace();
             } else {
                 b.fully_modelled = false;
-                b.unmodelled.push_back({std::string(n), raw_xml(child), origin_of(child, cpath), {}});
+                b.unmodelled.push_back({std::string(n), raw_xml(child), origin_of(child), {}});
                 unmodelled(child, cpath,
                            "The binding element <" + std::string(n) + "> is not modelled by wsbind; binding '" + b.name +
                                "' is kept but will not be resolved to a wsbind binding.");
@@ -926,10 +1024,13 @@ private:
         std::string_view root_name{};
         origin* positions = nullptr;      ///< records where root attributes were written
 
-        bool is_key(std::string const&, std::string_view) const { return false; }
-        field_def<Root> const* find(std::string const& rel) const { return index.attribute(rel); }
-        value_spec const& spec(field_def<Root> const& f, std::string const&) const { return f.spec; }
-        void set(field_def<Root> const& f, setting_value const& v, std::string const&) const {
+        using node = typename table_index<Root>::node;
+        typename table_index<Root>::tree const& elements() const { return index.elements(); }
+        bool is_key(node const&, std::string_view) const { return false; }
+        value_spec const& spec(field_def<Root> const* f) const { return f->spec; }
+        void set(field_def<Root> const* f, setting_value const& v) const { set(*f, v); }
+        bool set_string(field_def<Root> const* f, std::string_view v) const { return set_string(*f, v); }
+        void set(field_def<Root> const& f, setting_value const& v) const {
             f.set(root, v);
             if (positions) positions->attributes.emplace_back(f.path, r.current_position());
         }
@@ -939,11 +1040,14 @@ private:
             if (positions) positions->attributes.emplace_back(f.path, r.current_position());
             return true;
         }
-        void touch(std::string const& prefix) const {
-            for (auto const* f : index.markers(prefix))
+        void touch(node const& at) const {
+            for (auto const* f : at.extra.markers)
                 if (f->set) f->set(root, setting_value{1, {}});
         }
-        bool has_child(std::string const& cprefix) const { return index.has_prefix(cprefix); }
+        bool has_child(std::string const& cprefix) const {
+            auto const* n = index.elements().find(cprefix);
+            return n && n->readable;
+        }
         std::string attribute_names(std::string const& prefix) const {
             std::vector<std::string_view> paths;
             for (auto const& f : index.table()) paths.push_back(f.path);
@@ -1084,8 +1188,8 @@ private:
                 b.name = item.attribute("name").value();
                 if (for_remove) return out;
                 b.origin.position = doc_.position_of(item);
-                b.origin.path = child_path(ipath, "behavior", "name", b.name);
-                std::string const& bpath = b.origin.path;
+                builder_scope scope(*this);
+                std::string const& bpath = scope.child_path(ipath, "behavior", "name", b.name);
                 read_behavior(item, bpath, b);
                 return out;
             },
@@ -1102,10 +1206,11 @@ private:
         seen_names seen;
         static constexpr std::array<std::string_view, 2> service_unmodelled{{"peer/", "secureConversationAuthentication/securityContextClaimTypes/"}};
         static constexpr std::array<std::string_view, 2> client_unmodelled{{"issuedToken/", "peer/"}};
+        builder_scope scope(*this);
         for (auto c : node.children()) {
             if (c.type() != pugi::node_element) continue;
             std::string_view const n = c.name();
-            std::string const cpath = sub_path(path, n);
+            std::string const& cpath = scope.sub_path(path, n);
             bool const known = contains(known_behavior_extensions, n) || registered(cfg_.extensions.behavior_extensions, n);
             if (!known) {
                 report(severity::error, c, cpath,
@@ -1141,7 +1246,7 @@ private:
                 }
                 continue;
             }
-            b.unmodelled.push_back({std::string(n), raw_xml(c), origin_of(c, cpath), {}});
+            b.unmodelled.push_back({std::string(n), raw_xml(c), origin_of(c), {}});
             unmodelled(c, cpath, concat({"The behavior extension <", n, "> is not modelled by wsbind; it is kept as written."}));
         }
     }
@@ -1152,7 +1257,7 @@ private:
         bool special(reader& rd, pugi::xml_node child, std::string const& cprefix, std::string const& cpath) const {
             if (cprefix == "headers/") {
                 if (root.headers) return false; // repeated: reported by the caller
-                root.headers = unmodelled_element{"headers", raw_xml(child), rd.origin_of(child, cpath), {}};
+                root.headers = unmodelled_element{"headers", raw_xml(child), rd.origin_of(child), {}};
                 rd.unmodelled(child, cpath, "Endpoint <headers> are not modelled by wsbind; they are kept as written.");
                 return true;
             }
@@ -1162,10 +1267,12 @@ private:
                 // identity children: read each through the identity table (paths start with identity/).
                 rd.check_no_text(child, cpath);
                 seen_names seen;
+                builder_scope prefix_scope(rd), path_scope(rd);
                 for (auto id : child.children()) {
                     if (id.type() != pugi::node_element) continue;
-                    std::string const iprefix = cprefix + id.name() + "/";
-                    std::string const ipath = sub_path(cpath, id.name());
+                    std::string_view const name = id.name();
+                    std::string const& iprefix = prefix_scope.sub_path(std::string_view(cprefix).substr(0, cprefix.size() - 1), name) += '/';
+                    std::string const& ipath = path_scope.sub_path(cpath, name);
                     if (rd.repeated(id, seen, cpath)) continue;
                     if (ilk.has_child(iprefix)) rd.read_element(id, iprefix, ipath, ilk);
                     else rd.unrecognized_element(id, cpath, ilk.child_names(cprefix));
@@ -1185,8 +1292,8 @@ private:
         std::string_view const contract = node.attribute("contract").value();
         e.origin.position = doc_.position_of(node);
         e.origin.attributes.reserve(8);
-        e.origin.path = !name.empty() ? child_path(path, "endpoint", "name", name) : child_path(path, "endpoint", "contract", contract);
-        read_element(node, {}, e.origin.path, lk);
+        builder_scope scope(*this);
+        read_element(node, {}, !name.empty() ? scope.child_path(path, "endpoint", "name", name) : scope.child_path(path, "endpoint", "contract", contract), lk);
         return out;
     }
 
@@ -1208,8 +1315,8 @@ private:
                 if (for_remove) return out;
                 s.origin.position = doc_.position_of(item);
                 s.origin.attributes.reserve(4);
-                s.origin.path = child_path(ipath, "service", "name", s.name);
-                std::string const& spath = s.origin.path;
+                builder_scope scope(*this);
+                std::string const& spath = scope.child_path(ipath, "service", "name", s.name);
                 if (!item.attribute("name") || s.name.empty()) {
                     report(severity::error, item, spath,
                            item.attribute("name") ? "The value for the property 'name' is not valid. The error is: The string "
@@ -1314,7 +1421,7 @@ private:
         // <metadata> is ClientSection's other child; keep it.
         for (auto m : node.children("metadata")) {
             unmodelled(m, path + "/metadata", "The client <metadata> element is not modelled by wsbind; it is kept as written.");
-            cfg_.unmodelled_sections.push_back({"client/metadata", raw_xml(m), origin_of(m, path + "/metadata"), {}});
+            cfg_.unmodelled_sections.push_back({"client/metadata", raw_xml(m), origin_of(m), {}});
         }
         pugi::xml_node filtered = node;
         read_collection(

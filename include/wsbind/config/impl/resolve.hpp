@@ -120,7 +120,8 @@ public:
         for (auto const& s : cfg_.services) {
             resolved_service& rs = out.services.emplace_back();
             rs.source = &s;
-            rs.behavior = find_behavior(behavior_kind::service, s.behavior_configuration, s.origin, "behaviorConfiguration");
+            rs.behavior = find_behavior(behavior_kind::service, s.behavior_configuration, s.origin, [&] { return s.path(); },
+                                        "behaviorConfiguration");
             rs.endpoints.reserve(s.endpoints.size());
             for (auto const& e : s.endpoints) rs.endpoints.push_back(resolve_endpoint(e, &s));
         }
@@ -129,9 +130,14 @@ public:
     }
 
 private:
-    void report(severity sev, origin const& o, std::string_view attribute, std::string message, std::string value,
-                std::string allowed, std::string code) {
-        diags_.add(o.located(sev, file_, attribute, std::move(message), std::move(value), std::move(allowed), std::move(code)));
+    void report(severity sev, origin const& o, std::string_view path, std::string_view attribute, std::string message,
+                std::string value, std::string allowed, std::string code) {
+        diags_.add(o.located(sev, file_, path, attribute, std::move(message), std::move(value), std::move(allowed), std::move(code)));
+    }
+    /// A diagnostic at endpoint `e` (of `service`, or a client endpoint).
+    void report(severity sev, endpoint_config const& e, service_config const* service, std::string_view attribute,
+                std::string message, std::string value, std::string allowed, std::string code) {
+        report(sev, e.origin, e.path(service), attribute, std::move(message), std::move(value), std::move(allowed), std::move(code));
     }
 
     std::string names_of(behavior_kind kind) const {
@@ -144,10 +150,13 @@ private:
         return out.empty() ? "none are configured" : out;
     }
 
-    behavior_config const* find_behavior(behavior_kind kind, std::string const& name, origin const& o, std::string_view attr) {
+    /// The behavior named `name`; an error at `o` (element path `path()`) when there is none.
+    template <class Path>
+    behavior_config const* find_behavior(behavior_kind kind, std::string const& name, origin const& o, Path&& path,
+                                         std::string_view attr) {
         if (auto const* b = find_configured(kind, name)) return b;
         if (name.empty()) return nullptr; // no default behavior: nothing applied
-        report(severity::error, o, attr,
+        report(severity::error, o, path(), attr,
                std::string("There is no ") + (kind == behavior_kind::service ? "service" : "endpoint") + " behavior named '" +
                    name + "'.",
                name, names_of(kind), kind == behavior_kind::service ? "ConfigInvalidServiceBehavior" : "ConfigInvalidEndpointBehavior");
@@ -169,31 +178,32 @@ private:
         r.source = &e;
         r.binding_section = e.binding;
         bool const client = service == nullptr;
-        r.behavior = find_behavior(behavior_kind::endpoint, e.behavior_configuration, e.origin, "behaviorConfiguration");
+        r.behavior = find_behavior(behavior_kind::endpoint, e.behavior_configuration, e.origin, [&] { return e.path(service); },
+                                   "behaviorConfiguration");
 
         if (!e.endpoint_configuration.empty() && e.kind.empty())
-            report(severity::error, e.origin, "endpointConfiguration",
+            report(severity::error, e, service, "endpointConfiguration",
                    "The endpointConfiguration '" + e.endpoint_configuration + "' needs a kind (a standard endpoint type).",
                    e.endpoint_configuration, "kind=\"...\" together with endpointConfiguration", "ConfigInvalidAttribute");
         if (!e.kind.empty()) {
-            report(severity::warning, e.origin, "kind",
+            report(severity::warning, e, service, "kind",
                    "Standard endpoints (kind='" + e.kind + "') are not modelled by wsbind; the endpoint is kept as written.", e.kind,
                    {}, "wsbind_unmodelled");
         }
         if (e.binding.empty()) {
             if (e.kind.empty())
-                report(severity::error, e.origin, {}, "The required attribute 'binding' was not found on this endpoint.", {},
+                report(severity::error, e, service, {}, "The required attribute 'binding' was not found on this endpoint.", {},
                        "a binding type, e.g. basicHttpBinding", "Config_base_required_attribute_missing");
             if (!e.binding_configuration.empty())
-                report(severity::error, e.origin, "bindingConfiguration",
+                report(severity::error, e, service, "bindingConfiguration",
                        "The endpoint names bindingConfiguration '" + e.binding_configuration + "' but no binding type.",
                        e.binding_configuration, "binding=\"...\" together with bindingConfiguration", "ConfigInvalidAttribute");
         }
         if (client && e.contract.empty() && e.kind.empty())
-            report(severity::error, e.origin, {}, "The required attribute 'contract' was not found on this endpoint.", {},
+            report(severity::error, e, service, {}, "The required attribute 'contract' was not found on this endpoint.", {},
                    "the contract's configuration name", "Config_base_required_attribute_missing");
 
-        if (!e.binding.empty()) resolve_binding(e, r);
+        if (!e.binding.empty()) resolve_binding(e, service, r);
 
         // Address.
         std::string_view const written = e.address ? std::string_view(*e.address) : std::string_view();
@@ -221,14 +231,14 @@ private:
                     schemes += scheme;
                 }
                 r.address = written;
-                report(severity::error, e.origin, "address",
+                report(severity::error, e, service, "address",
                        "Could not find a base address that matches scheme " + r.scheme + " for the endpoint with binding " +
                            e.binding + ". Registered base address schemes are [" + schemes + "].",
                        std::string(written), "a base address with scheme " + r.scheme + ", or an absolute address", "SFxEndpointNoMatchingScheme");
             } else {
                 r.address = written;
                 if (e.kind.empty())
-                    report(severity::warning, e.origin, "address",
+                    report(severity::warning, e, service, "address",
                            "The endpoint address '" + std::string(written) +
                                "' is relative and the service has no base address: it resolves only when the host supplies "
                                "one (IIS/WAS hosting).",
@@ -240,13 +250,13 @@ private:
         return r;
     }
 
-    void resolve_binding(endpoint_config const& e, resolved_endpoint& r) {
+    void resolve_binding(endpoint_config const& e, service_config const* service, resolved_endpoint& r) {
         auto const kind = enum_from_string<binding_kind>(e.binding);
         bool const known = kind || contains(known_binding_sections, e.binding) ||
                            std::find(cfg_.extensions.binding_extensions.begin(), cfg_.extensions.binding_extensions.end(),
                                      e.binding) != cfg_.extensions.binding_extensions.end();
         if (!known) {
-            report(severity::error, e.origin, "binding",
+            report(severity::error, e, service, "binding",
                    "The binding at system.serviceModel/bindings/" + e.binding +
                        " does not match a configured binding type. This is an invalid value for binding.",
                    e.binding, "a binding type WCF knows or the file registers (names are case-sensitive)", "ConfigInvalidSection");
@@ -254,7 +264,7 @@ private:
         }
         binding_config const* configured = find_configured(e.binding, e.binding_configuration);
         if (!configured && !e.binding_configuration.empty()) {
-            report(severity::error, e.origin, "bindingConfiguration",
+            report(severity::error, e, service, "bindingConfiguration",
                    "The " + e.binding + " binding does not have a configured binding named '" + e.binding_configuration +
                        "'. This is an invalid value for bindingConfiguration.",
                    e.binding_configuration, configured_names(e.binding), "ConfigInvalidBindingConfigurationName");
@@ -267,7 +277,7 @@ private:
                 r.description = &default_binding(*kind);
             }
         } else if (e.kind.empty()) {
-            report(severity::warning, e.origin, "binding",
+            report(severity::warning, e, service, "binding",
                    "The binding type " + e.binding + " is not modelled by wsbind; this endpoint is kept but not resolved to a "
                    "wsbind binding.",
                    e.binding, {}, "wsbind_unmodelled");

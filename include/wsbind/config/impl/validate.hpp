@@ -39,9 +39,15 @@ public:
     }
 
 private:
-    void report(severity sev, origin const& o, std::string_view attribute, std::string message, std::string value,
-                std::string allowed, std::string code) {
-        diags_.add(o.located(sev, file_, attribute, std::move(message), std::move(value), std::move(allowed), std::move(code)));
+    void report(severity sev, origin const& o, std::string_view path, std::string_view attribute, std::string message,
+                std::string value, std::string allowed, std::string code) {
+        diags_.add(o.located(sev, file_, path, attribute, std::move(message), std::move(value), std::move(allowed), std::move(code)));
+    }
+    /// A diagnostic at the endpoint of `e` (`service`: the service holding it; nullptr for a client endpoint).
+    void report(severity sev, resolved_endpoint const& e, service_config const* service, std::string_view attribute,
+                std::string message, std::string value, std::string allowed, std::string code) {
+        report(sev, e.source->origin, e.source->path(service), attribute, std::move(message), std::move(value), std::move(allowed),
+               std::move(code));
     }
 
     static std::string binding_label(resolved_endpoint const& e) {
@@ -55,14 +61,12 @@ private:
         std::vector<std::string> schemes;
         for (std::size_t i = 0; i < s.base_addresses.size(); ++i) {
             auto const& b = s.base_addresses[i];
-            auto o = [&] { // where the base address was written (built only for a diagnostic)
-                origin at{s.origin.position, s.origin.path + "/host/baseAddresses/add[@baseAddress='" + b + "']", {}};
-                if (i < s.base_address_positions.size()) at.position = s.base_address_positions[i];
-                return at;
-            };
+            origin at{s.origin.position, {}}; // where the base address was written
+            if (i < s.base_address_positions.size()) at.position = s.base_address_positions[i];
+            auto const path = [&] { return s.path() + "/host/baseAddresses/add[@baseAddress='" + b + "']"; };
             std::string scheme;
             if (!is_absolute_uri(b, &scheme)) {
-                report(severity::error, o(), {}, "The base address '" + b + "' must be an absolute URI.", b,
+                report(severity::error, at, path(), {}, "The base address '" + b + "' must be an absolute URI.", b,
                        "an absolute URI (scheme://host[:port]/path)", "BaseAddressMustBeAbsolute");
                 continue;
             }
@@ -70,11 +74,11 @@ private:
             auto const authority_end = rest.substr(2).find_first_of("/?#");
             std::string_view const authority = rest.substr(2, authority_end);
             if (b.find('?') != std::string::npos || b.find('#') != std::string::npos || authority.find('@') != std::string_view::npos)
-                report(severity::error, o(), {}, "The base address '" + b + "' must not contain user information, a query or a fragment.",
+                report(severity::error, at, path(), {}, "The base address '" + b + "' must not contain user information, a query or a fragment.",
                        b, "scheme://host[:port]/path", "BaseAddressCannotHaveUserInfo");
             std::string const lower = lower_ascii(scheme);
             if (std::find(schemes.begin(), schemes.end(), lower) != schemes.end())
-                report(severity::error, o(), {},
+                report(severity::error, at, path(), {},
                        "This collection already contains an address with scheme " + lower +
                            ". There can be at most one address per scheme in this collection.",
                        b, "one base address per scheme", "BaseAddressDuplicateScheme");
@@ -84,7 +88,8 @@ private:
 
     /// The transport address (ListenUri on a service, the address on a client unless a clientVia
     /// behavior sends it elsewhere) must use the binding's scheme.
-    void scheme_matches(resolved_endpoint const& e, bool service_side) {
+    void scheme_matches(resolved_endpoint const& e, service_config const* service) {
+        bool const service_side = service != nullptr;
         if (e.scheme.empty() || !e.source) return;
         std::string_view attribute = "address";
         std::string_view uri = e.address;
@@ -99,7 +104,7 @@ private:
         if (!is_absolute_uri(uri, &scheme)) return;
         if (std::string_view(uri).substr(scheme.size() + 1, 2) != "//") return; // urn:..., a logical address
         if (lower_ascii(scheme) != e.scheme)
-            report(severity::error, e.source->origin, attribute,
+            report(severity::error, e, service, attribute,
                    "The provided URI scheme '" + scheme + "' is invalid; expected '" + e.scheme + "' (binding " + binding_label(e) + ").",
                    std::string(uri), "an address with scheme " + e.scheme, "InvalidUriScheme");
     }
@@ -108,12 +113,12 @@ private:
         base_addresses(rs);
         service_credentials_config const* sc = rs.behavior && rs.behavior->service_credentials ? &*rs.behavior->service_credentials : nullptr;
         for (auto const& e : rs.endpoints) {
-            scheme_matches(e, true);
+            scheme_matches(e, rs.source);
             if (!e.description) continue;
-            side_rules(e, rule_side::service);
+            side_rules(e, rs.source, rule_side::service);
             auto const& d = *e.description;
             if (service_certificate_from_credentials(d) && !(sc && sc->service_certificate.specified)) {
-                report(severity::error, e.source->origin, "binding",
+                report(severity::error, e, rs.source, "binding",
                        "The service certificate is not provided. Specify a service certificate in ServiceCredentials. (Binding " +
                            binding_label(e) + " authenticates the service with an X.509 certificate; service '" + rs.source->name +
                            "' has " +
@@ -124,7 +129,7 @@ private:
                        "ServiceCertificateNotProvided");
             }
             if (service_needs_client_certificate_in_advance(d) && is_duplex(d) && !(sc && sc->client_certificate.specified)) {
-                report(severity::error, e.source->origin, "binding",
+                report(severity::error, e, rs.source, "binding",
                        "The client certificate is not provided. Specify a client certificate in ServiceCredentials: a "
                        "MutualCertificateDuplex binding needs <serviceCredentials><clientCertificate><certificate> to secure "
                        "messages to the client.",
@@ -135,15 +140,14 @@ private:
     }
 
     void client(resolved_endpoint const& e) {
-        scheme_matches(e, false);
+        scheme_matches(e, nullptr);
         if (!e.description) return;
-        side_rules(e, rule_side::client);
+        side_rules(e, nullptr, rule_side::client);
         auto const& d = *e.description;
         client_credentials_config const* cc = e.behavior && e.behavior->client_credentials ? &*e.behavior->client_credentials : nullptr;
-        auto const& o = e.source->origin;
         auto const& identity = e.source->identity;
         if (needs_client_certificate(d) && !(cc && cc->client_certificate.specified)) {
-            report(severity::error, o, "binding",
+            report(severity::error, e, nullptr, "binding",
                    "The client certificate is not provided. Specify a client certificate in ClientCredentials. (Binding " +
                        binding_label(e) + " authenticates the client with an X.509 certificate; the endpoint has " +
                        (e.behavior ? "behavior '" + e.behavior->name + "' without <clientCredentials><clientCertificate>"
@@ -159,7 +163,7 @@ private:
                 for (auto const& s : cc->scoped_service_certificates)
                     if (s.target_uri == e.address && s.certificate.specified) scoped = true;
             if (!(cc && (cc->default_service_certificate.specified || scoped)) && !identity_certificate)
-                report(severity::error, o, "binding",
+                report(severity::error, e, nullptr, "binding",
                        "The service certificate is not provided for target '" + e.address +
                            "'. Specify a service certificate in ClientCredentials. (Binding " + binding_label(e) +
                            " does not negotiate the service certificate: the client must know it in advance.)",
@@ -177,7 +181,7 @@ private:
                     host = std::string(rest.substr(0, rest.find_first_of(":/?#")));
                 }
             }
-            report(severity::warning, o, {},
+            report(severity::warning, e, nullptr, {},
                    "The service authenticates with a certificate the client obtains at run time, and the endpoint has no "
                    "<identity>: WCF will require that certificate to be issued to DNS name '" + host + "' (the address's host).",
                    e.address, "<identity><dns value=.../></identity>, <certificate> or <certificateReference>",
@@ -187,7 +191,7 @@ private:
 
     /// The rules of the table that apply to one side (client or service) for the binding an
     /// endpoint uses; side-independent rules were checked on the `<binding>` itself.
-    void side_rules(resolved_endpoint const& e, rule_side side) {
+    void side_rules(resolved_endpoint const& e, service_config const* service, rule_side side) {
         // Endpoints share bindings: each binding is checked once per side.
         auto& cache = side == rule_side::client ? client_masks_ : service_masks_;
         auto [it, fresh] = cache.try_emplace(e.description, 0);
@@ -200,7 +204,7 @@ private:
         for (auto const& rule : rule_table) {
             if (!((it->second >> static_cast<unsigned>(rule.id)) & 1u)) continue;
             auto const* r = &rule;
-            report(severity::error, e.source->origin, "binding",
+            report(severity::error, e, service, "binding",
                    std::string(r->text) + " (binding " + binding_label(e) + ", used by this " +
                        (side == rule_side::client ? "client" : "service") + " endpoint)",
                    e.binding_section, {}, std::string(r->wcf_key));
@@ -218,7 +222,7 @@ public:
                 d.severity = severity::error;
                 d.file = file_;
                 d.position = b.origin.position;
-                d.path = b.origin.path;
+                d.path = b.path();
                 std::string_view const blamed = r->path;
                 if (!blamed.empty()) {
                     // The attribute to blame, where it was written (customBinding: within its element).
@@ -231,7 +235,7 @@ public:
                                             k[k.size() - blamed.size() - 1] == '/')) {
                             d.position = pos;
                             auto const slash = key.rfind('/');
-                            d.path = b.origin.path + "/" + (slash == std::string::npos ? "@" + key : key.substr(0, slash + 1) + "@" + key.substr(slash + 1));
+                            d.path = b.path() + "/" + (slash == std::string::npos ? "@" + key : key.substr(0, slash + 1) + "@" + key.substr(slash + 1));
                             break;
                         }
                     }
