@@ -19,10 +19,9 @@
 // communication_error for an error; a value needs status 200 (202 or an empty 200 for one-way).
 
 #include <wsbind/channel/client.hpp>
+#include <wsbind/http/beast/backend.hpp>
 
 #include <boost/asio/buffer.hpp>
-#include <boost/beast/http/parser.hpp>
-#include <boost/beast/http/string_body.hpp>
 
 #include <cstddef>
 #include <cstdio>
@@ -53,13 +52,12 @@ std::string with_message_id(std::string_view body, std::string_view request_body
     return out;
 }
 
-/// Raw bytes read as the Beast client reads a response (see http/beast/impl/client.hpp).
+/// Raw bytes read as the Beast client reads a response: its parser and limits, its conversion.
 wsbind::http::client_result parse_raw(std::string_view bytes) {
     namespace bhttp = boost::beast::http;
     wsbind::http::client_result r;
     bhttp::response_parser<bhttp::string_body> parser;
-    parser.body_limit(max_body);
-    parser.header_limit(64 * 1024);
+    wsbind::http::beast_detail::set_response_limits(parser, max_body);
     boost::system::error_code ec;
     std::size_t used = 0;
     while (!ec && used < bytes.size() && !parser.is_done())
@@ -75,12 +73,7 @@ wsbind::http::client_result parse_raw(std::string_view bytes) {
         r.message = "malformed response: " + ec.message();
         return r;
     }
-    auto msg = parser.release();
-    r.value.status = static_cast<int>(msg.result_int());
-    r.value.reason = std::string(msg.reason());
-    for (auto const& f : msg) r.value.headers.add(std::string_view(f.name_string().data(), f.name_string().size()),
-                                                  std::string_view(f.value().data(), f.value().size()));
-    r.value.body = std::move(msg.body());
+    r.value = wsbind::http::beast_detail::to_response(parser.release());
     return r;
 }
 

@@ -127,6 +127,30 @@ struct response {
     }
 }
 
+namespace detail {
+/// Appends `list` as header lines, except nameless ones, `skip` (when given) and the framing
+/// fields the sender writes itself (Content-Length, Transfer-Encoding, Connection).
+inline void append_fields(std::string& out, fields const& list, std::string_view skip) {
+    using namespace std::string_view_literals;
+    for (auto const& [name, value] : list) {
+        if (name.empty() || (!skip.empty() && iequals(name, skip)) || iequals(name, "Content-Length") ||
+            iequals(name, "Transfer-Encoding") || iequals(name, "Connection"))
+            continue;
+        append_field_text(out, name);
+        out.append(": "sv);
+        append_field_text(out, value);
+        out.append("\r\n"sv);
+    }
+}
+
+inline void append_content_length(std::string& out, std::size_t size) {
+    using namespace std::string_view_literals;
+    out.append("Content-Length: "sv);
+    out.append(std::to_string(size));
+    out.append("\r\n"sv);
+}
+} // namespace detail
+
 /// The status a server sends for `status`: itself when it has three digits, else 500.
 [[nodiscard]] constexpr int sendable_status(int status) noexcept { return status >= 100 && status <= 999 ? status : 500; }
 
@@ -162,20 +186,8 @@ inline void append_response_head(std::string& out, response const& r, bool keep_
     detail::append_field_text(out, reason);
     if (cut) out.append("..."sv);
     out.append("\r\n"sv);
-    for (auto const& [name, value] : r.headers) {
-        if (name.empty() || detail::iequals(name, "Content-Length") || detail::iequals(name, "Transfer-Encoding") ||
-            detail::iequals(name, "Connection"))
-            continue;
-        detail::append_field_text(out, name);
-        out.append(": "sv);
-        detail::append_field_text(out, value);
-        out.append("\r\n"sv);
-    }
-    if (status_has_body(status)) {
-        out.append("Content-Length: "sv);
-        out.append(std::to_string(r.body.size()));
-        out.append("\r\n"sv);
-    }
+    detail::append_fields(out, r.headers, {});
+    if (status_has_body(status)) detail::append_content_length(out, r.body.size());
     if (!keep_alive) out.append("Connection: close\r\n"sv);
     out.append("\r\n"sv);
 }
@@ -196,20 +208,9 @@ inline void append_request_head(std::string& out, request const& rq, std::string
     out.append(" HTTP/1.1\r\nHost: "sv);
     detail::append_field_text(out, rq.headers.get("Host").value_or(host));
     out.append("\r\n"sv);
-    for (auto const& [name, value] : rq.headers) {
-        if (name.empty() || detail::iequals(name, "Host") || detail::iequals(name, "Content-Length") ||
-            detail::iequals(name, "Transfer-Encoding") || detail::iequals(name, "Connection"))
-            continue;
-        detail::append_field_text(out, name);
-        out.append(": "sv);
-        detail::append_field_text(out, value);
-        out.append("\r\n"sv);
-    }
-    if (!rq.body.empty() || rq.method == "POST" || rq.method == "PUT" || rq.method == "OPTIONS") {
-        out.append("Content-Length: "sv);
-        out.append(std::to_string(rq.body.size()));
-        out.append("\r\n"sv);
-    }
+    detail::append_fields(out, rq.headers, "Host");
+    if (!rq.body.empty() || rq.method == "POST" || rq.method == "PUT" || rq.method == "OPTIONS")
+        detail::append_content_length(out, rq.body.size());
     out.append("\r\n"sv);
 }
 

@@ -160,6 +160,25 @@ inline client_result connect(client_state& st, client_connection& c, uri const& 
     return {};
 }
 
+/// The limits the client reads a response with: the binding's maxReceivedMessageSize for the body,
+/// 64 KiB for the header section.
+inline void set_response_limits(boost::beast::http::response_parser<boost::beast::http::string_body>& parser,
+                                std::uint64_t max_body_size) {
+    parser.body_limit(max_body_size);
+    parser.header_limit(64 * 1024);
+}
+
+/// A parsed response as the channel layer gets it.
+[[nodiscard]] inline response to_response(boost::beast::http::response<boost::beast::http::string_body>&& msg) {
+    response out;
+    out.status = static_cast<int>(msg.result_int());
+    out.reason = std::string(to_std(msg.reason()));
+    out.headers.reserve(8);
+    for (auto const& f : msg) out.headers.add(to_std(f.name_string()), to_std(f.value()));
+    out.body = std::move(msg.body());
+    return out;
+}
+
 /// Writes the request and reads the response; `nothing_received` tells a stale keep-alive
 /// connection (closed by the server while idle) from a real failure. The request head is written by
 /// `append_request_head` (no Beast serializer) and sent with the body, from the caller's buffer, in
@@ -189,8 +208,7 @@ inline client_result exchange(client_state& st, client_connection& c, uri const&
         return client_failure(static_cast<std::error_code>(ec), describe(ec, "sending the request to " + u.host, timeout));
     }
     bhttp::response_parser<bhttp::string_body> parser;
-    parser.body_limit(st.options.max_response_body_size);
-    parser.header_limit(64 * 1024);
+    set_response_limits(parser, st.options.max_response_body_size);
     std::size_t received = 0;
     done = false;
     auto on_read = [&](boost::system::error_code e, std::size_t n) { ec = e; received = n; done = true; };
@@ -207,13 +225,9 @@ inline client_result exchange(client_state& st, client_connection& c, uri const&
         return client_failure(static_cast<std::error_code>(ec), describe(ec, "reading the response from " + u.host, timeout));
     }
     auto msg = parser.release();
-    client_result r;
-    r.value.status = static_cast<int>(msg.result_int());
-    r.value.reason = std::string(to_std(msg.reason()));
-    r.value.headers.reserve(8);
-    for (auto const& f : msg) r.value.headers.add(to_std(f.name_string()), to_std(f.value()));
-    r.value.body = std::move(msg.body());
     keep_alive = msg.keep_alive();
+    client_result r;
+    r.value = to_response(std::move(msg));
     return r;
 }
 
