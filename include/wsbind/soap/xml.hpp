@@ -39,14 +39,21 @@ struct qname {
 }
 [[nodiscard]] inline std::string_view local_name(pugi::xml_node n) noexcept { return local_name(n.name()); }
 
+namespace detail {
+/// Whether an attribute name starts with "xmlns", compared in place byte by byte (most attributes
+/// are not namespace declarations; the comparison stops at the name's end).
+[[nodiscard]] inline bool starts_with_xmlns(char const* name) noexcept {
+    return name[0] == 'x' && name[1] == 'm' && name[2] == 'l' && name[3] == 'n' && name[4] == 's';
+}
+} // namespace detail
+
 /// The namespace bound to `prefix` ("" = the default namespace) in scope at `n`; "" when unbound.
 [[nodiscard]] inline std::string_view lookup_namespace(pugi::xml_node n, std::string_view prefix) noexcept {
     if (prefix == "xml") return "http://www.w3.org/XML/1998/namespace";
     for (; n && n.type() == pugi::node_element; n = n.parent()) {
         for (auto a = n.first_attribute(); a; a = a.next_attribute()) {
-            // "xmlns" compared in place, byte by byte: most attributes are not declarations.
             char const* name = a.name();
-            if (name[0] != 'x' || name[1] != 'm' || name[2] != 'l' || name[3] != 'n' || name[4] != 's') continue;
+            if (!detail::starts_with_xmlns(name)) continue;
             bool const match = prefix.empty() ? name[5] == '\0'
                                               : name[5] == ':' && std::strncmp(name + 6, prefix.data(), prefix.size()) == 0 &&
                                                     name[6 + prefix.size()] == '\0';
@@ -60,8 +67,7 @@ struct qname {
 [[nodiscard]] inline bool declares_namespace(pugi::xml_node n) noexcept {
     for (auto a = n.first_attribute(); a; a = a.next_attribute()) {
         char const* name = a.name();
-        if (name[0] == 'x' && name[1] == 'm' && name[2] == 'l' && name[3] == 'n' && name[4] == 's' && (name[5] == '\0' || name[5] == ':'))
-            return true;
+        if (detail::starts_with_xmlns(name) && (name[5] == '\0' || name[5] == ':')) return true;
     }
     return false;
 }
