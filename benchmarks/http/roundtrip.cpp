@@ -173,6 +173,26 @@ std::function<std::function<bool()>()> raw_caller(std::uint16_t port) {
     };
 }
 
+/// The first line of a file, or "" when it cannot be read.
+std::string first_line(char const* path) {
+    std::ifstream in(path);
+    std::string line;
+    std::getline(in, line);
+    return line;
+}
+
+/// How this machine's idle CPUs wait: one-client round trips mostly measure how fast an idle CPU
+/// wakes (README, "The quiet machine"). With the haltpoll cpuidle driver and guest_halt_poll_ns 0,
+/// an idle virtual CPU halts at once and every wake-up of it costs tens of microseconds.
+std::string idle_policy() {
+    auto const driver = first_line("/sys/devices/system/cpu/cpuidle/current_driver");
+    if (driver.empty()) return "cpuidle driver unknown";
+    std::string text = "cpuidle driver " + driver;
+    if (auto const poll = first_line("/sys/module/haltpoll/parameters/guest_halt_poll_ns"); !poll.empty())
+        text += ", guest_halt_poll_ns " + poll + (poll == "0" ? " (idle CPUs halt at once)" : "");
+    return text;
+}
+
 long rss_kb() {
     std::ifstream in("/proc/self/status");
     std::string line;
@@ -194,7 +214,8 @@ int main(int argc, char** argv) {
     double const seconds = std::stod(arg(argc, argv, "--seconds", "3"));
     unsigned const server_threads = 2;
     std::cout << "Round trips over loopback, 1 KB payload, security None, " << server_threads << " server threads, "
-              << std::thread::hardware_concurrency() << " cores, " << seconds << " s per figure\n\n";
+              << std::thread::hardware_concurrency() << " cores, " << seconds << " s per figure\n"
+              << idle_policy() << "\n\n";
 
     raw_echo_server raw(server_threads, 0);
     // The same server with an 8 KiB read buffer (one receive per request, as wsbind's server reads
