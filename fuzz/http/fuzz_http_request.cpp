@@ -1,4 +1,5 @@
-// libFuzzer: raw HTTP request bytes, parsed as the Beast server parses them (same limits), then
+// libFuzzer: raw HTTP request bytes, parsed and converted as the Beast server does it (its default
+// limits, beast_detail::set_request_limits and to_request), then
 // dispatched to a calculator service (basicHttpBinding at /basic, wsHttpBinding at /ws); the reply
 // is framed as the server writes it (http::append_response_head) and must read back as one HTTP
 // response with the same status and body.
@@ -32,20 +33,13 @@ wsbind::service_host<wsbind::beast_backend>& host() {
 extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size) {
     namespace bhttp = boost::beast::http;
     bhttp::request_parser<bhttp::string_body> parser;
-    parser.eager(true);
-    parser.header_limit(16 * 1024);
-    parser.body_limit(65536);
+    wsbind::http::beast_detail::set_request_limits(parser, wsbind::http::server_options{}); // the server's defaults
     boost::system::error_code ec;
     parser.put(boost::asio::buffer(data, size), ec);
     if (ec || !parser.is_done()) return 0;
     auto msg = parser.release();
-    wsbind::http::request rq;
-    rq.method = std::string(msg.method_string());
-    rq.target = std::string(msg.target());
-    for (auto const& f : msg) rq.headers.add(wsbind::http::beast_detail::to_std(f.name_string()), wsbind::http::beast_detail::to_std(f.value()));
-    rq.body = std::move(msg.body());
     bool const keep_alive = msg.keep_alive();
-    auto r = host().dispatch(std::move(rq));
+    auto r = host().dispatch(wsbind::http::beast_detail::to_request(std::move(msg)));
     if (r.status < 200 || r.status > 599) std::abort();
     std::string wire;
     wsbind::http::append_response_head(wire, r, keep_alive);

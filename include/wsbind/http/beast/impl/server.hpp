@@ -79,6 +79,25 @@ chained(F) -> chained<F>;
 /// fit, so never-used idle connections keep none.
 inline constexpr std::size_t read_chunk = 8192;
 
+/// The request parser's limits: the header and body quotas of `options` (a body whose
+/// Content-Length is over the quota is refused as soon as the header is read, without reading it).
+inline void set_request_limits(bhttp::request_parser<bhttp::string_body>& parser, server_options const& options) {
+    parser.eager(true);
+    parser.header_limit(options.max_header_size);
+    parser.body_limit(options.max_body_size);
+}
+
+/// A parsed request as the handler gets it (the peer is filled in by the session).
+[[nodiscard]] inline request to_request(bhttp::request<bhttp::string_body>&& msg) {
+    request rq;
+    rq.method = std::string(msg.method_string());
+    rq.target = std::string(msg.target());
+    rq.headers.reserve(16);
+    for (auto const& f : msg) rq.headers.add(to_std(f.name_string()), to_std(f.value()));
+    rq.body = std::move(msg.body());
+    return rq;
+}
+
 struct session_base {
     virtual ~session_base() = default;
     virtual void shutdown() = 0;
@@ -204,9 +223,7 @@ private:
     void read_header() {
         if (st_->stopping) return close_gracefully();
         parser_.emplace();
-        parser_->eager(true);
-        parser_->header_limit(st_->options.max_header_size);
-        parser_->body_limit(st_->options.max_body_size);
+        set_request_limits(*parser_, st_->options);
         header_checked_ = false;
         // receiveTimeout bounds the whole request (and an idle keep-alive connection).
         set_deadline(st_->options.read_timeout);
@@ -266,15 +283,10 @@ private:
         if (ec) return on_read_error(ec);
         auto msg = parser_->release();
         parser_.reset();
-        request rq;
-        rq.method = std::string(msg.method_string());
-        rq.target = std::string(msg.target());
-        rq.headers.reserve(16);
-        for (auto const& f : msg) rq.headers.add(to_std(f.name_string()), to_std(f.value()));
-        rq.body = std::move(msg.body());
+        bool const keep_alive = msg.keep_alive();
+        request rq = to_request(std::move(msg));
         if (peer_.secure) rq.peer = peer_;
         else rq.peer.address = peer_.address; // plain HTTP: nothing else to copy
-        bool const keep_alive = msg.keep_alive();
         response r;
         clear_deadline(); // the handler's time is not the peer's
         ++st_->in_flight;
