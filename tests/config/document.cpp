@@ -6,8 +6,11 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <memory>
 #include <sstream>
 #include <string>
+#include <utility>
+#include <vector>
 
 using namespace wsbind::config;
 
@@ -32,6 +35,41 @@ TEST_CASE("document: positions of elements and attributes, columns in characters
     CHECK(l.doc.position_of(b.attribute("x")) == source_position{2, 5});
     CHECK(l.doc.position_of_value(b.attribute("x")) == source_position{2, 8});
     CHECK(l.doc.position_of(b.attribute("z")) == source_position{2, 21}); // é counts one column
+}
+
+TEST_CASE("document: offsets and the shared position index give the positions the document gives", "[config][document]") {
+    std::string const text = "<a>\n\t<b x=\"1\"   y='\xC3\xA9\xC3\xA9'  z=\"2\"/>\n<!-- \xE2\x82\xAC -->\n  <c w=\"\" v='\xF0\x9F\x98\x80'>t\xC3\xA9xt</c>\n</a>";
+    std::shared_ptr<position_index const> index;
+    std::vector<std::pair<source_offset, source_position>> expected;
+    {
+        loaded l;
+        load(l, text);
+        REQUIRE(l.ok);
+        index = l.doc.positions();
+        REQUIRE(index != nullptr);
+        auto const check = [&](source_offset o, source_position p) {
+            CHECK(index->at_offset(o) == p);
+            expected.emplace_back(o, p);
+        };
+        for (auto n = l.doc.root(); n; n = n.first_child() ? n.first_child() : n.next_sibling()) {
+            check(l.doc.offset_of(n), l.doc.position_of(n));
+            for (auto a : n.attributes()) {
+                check(l.doc.offset_of(a), l.doc.position_of(a));
+                check(l.doc.offset_of_value(a), l.doc.position_of_value(a));
+            }
+        }
+        auto const c = l.doc.root().child("c");
+        CHECK(l.doc.position_of_value(c.attribute("v")) == source_position{4, 14});
+        CHECK(l.doc.position_of(c.attribute("v").next_attribute()) == source_position{}); // no attribute
+        CHECK(l.doc.offset_of(c.attribute("v").next_attribute()) == unknown_offset);
+        CHECK(l.doc.position_of(l.doc.root().child("c").first_child()) == source_position{4, 17}); // after a 4-byte character
+        CHECK(l.doc.offset_of(pugi::xml_node{}) == unknown_offset);
+        CHECK(expected.size() == 14);
+    }
+    // The index outlives the document (a configuration keeps it).
+    for (auto const& [o, p] : expected) CHECK(index->at_offset(o) == p);
+    CHECK(index->at_offset(unknown_offset) == source_position{});
+    CHECK(position_at(nullptr, 3) == source_position{});
 }
 
 TEST_CASE("document: malformed XML is reported where pugixml found it", "[config][document]") {

@@ -1,5 +1,6 @@
 // Copyright (c) wsbind developers. Distributed under the Boost Software License 1.0.
 #include <wsbind/config/reader.hpp>
+#include <wsbind/config/resolve.hpp>
 
 #include "test_util.hpp"
 
@@ -548,4 +549,39 @@ TEST_CASE("model: boxed parts copy, compare and empty like std::optional", "[con
     endpoint_config f = std::move(e);
     REQUIRE(f.headers);
     CHECK(f.headers->xml == "<headers/>");
+}
+
+TEST_CASE("reader: the model keeps offsets, which its configuration turns into lines and columns", "[config][reader]") {
+    // Non-ASCII text before and inside the places: columns count characters, not bytes.
+    std::string const text = service_model("<!-- \xC3\xA9\xE2\x82\xAC -->\n<bindings>\n  <wsHttpBinding>\n"
+                                           "    <binding name=\"\xC3\xA9\" maxReceivedMessageSize=\"10\"/>\n"
+                                           "  </wsHttpBinding>\n</bindings>\n"
+                                           "<client><endpoint name=\"x\" address=\"http://h/\xC3\xA9\" binding=\"wsHttpBinding\" "
+                                           "bindingConfiguration=\"zz\" contract=\"C\"/></client>");
+    configuration cfg;
+    {
+        auto const r = read_string(text, "app.config");
+        REQUIRE(r.diagnostics().empty());
+        cfg = r.partial(); // a copy: it shares the line index, which outlives the reading
+    }
+    REQUIRE(cfg.positions != nullptr);
+    REQUIRE(cfg.bindings.size() == 1);
+    auto const& b = cfg.bindings[0];
+    CHECK(cfg.position(b.origin.offset) == source_position{7, 6});
+    REQUIRE(b.positions.size() == 1);
+    CHECK(cfg.position(b.positions[0].second) == source_position{7, 47}); // byte 48: "\xC3\xA9" is one column
+    CHECK(b.offset_of(*b.positions[0].first) == b.positions[0].second);
+    REQUIRE(cfg.client.size() == 1);
+    auto const& e = cfg.client[0];
+    CHECK(cfg.position(e.origin.offset) == source_position{10, 10});
+    CHECK(cfg.position(e.origin.attribute("address")) == source_position{10, 37});
+    CHECK(e.origin.attribute("listenUri") == e.origin.offset); // not written: the element
+    CHECK(cfg.position(unknown_offset) == source_position{});
+    CHECK(configuration{}.position(0) == source_position{}); // built in code: no index
+    // A diagnostic found after reading is located through the index.
+    diagnostics d;
+    (void)resolve(cfg, d, "app.config");
+    auto const* x = d.find("ConfigInvalidBindingConfigurationName");
+    REQUIRE(x != nullptr);
+    CHECK(x->position == source_position{10, 95});
 }

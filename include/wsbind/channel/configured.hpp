@@ -98,7 +98,7 @@ configured_result add_configured_service(service_host<HttpBackend>& host, config
     }
     for (auto const& e : service->endpoints) {
         auto const& where = e.source != nullptr ? e.source->origin : service->source->origin;
-        std::string const at = file + ":" + std::to_string(where.position.line) + ": ";
+        std::string const at = file + ":" + std::to_string(cfg.position(where.offset).line) + ": ";
         if (e.source != nullptr && !configured_contract_matches(e.source->contract, contract)) {
             r.notes.push_back(at + "endpoint '" + e.address + "' skipped: its contract '" + e.source->contract + "' is not " +
                               contract.name());

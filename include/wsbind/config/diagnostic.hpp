@@ -46,6 +46,52 @@ struct source_position {
     friend constexpr bool operator==(source_position, source_position) noexcept = default;
 };
 
+/// A place in a configuration as a byte offset into its (UTF-8) text: what the model keeps (4 bytes,
+/// nothing computed while reading); a `position_index` turns it into a line and column when a
+/// diagnostic or a caller needs one.
+using source_offset = std::uint32_t;
+/// The offset of a place not known (or not in a document: a model built in code); its position is {}.
+inline constexpr source_offset unknown_offset = 0xFFFF'FFFFu;
+
+class document;
+
+/// Where the lines of a configuration's text start: turns offsets into line and column.
+/// Built by the `document` that parsed the text, immutable afterwards, and shared with every
+/// configuration read from it (which outlive the document).
+class position_index {
+public:
+    /// Line and column of a byte offset (past the end: the end of the text).
+    [[nodiscard]] source_position at(std::size_t offset) const noexcept {
+        if (line_starts_.empty()) return {1, static_cast<std::uint32_t>(offset + 1)};
+        offset = std::min(offset, size_);
+        auto const it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+        auto const line = static_cast<std::size_t>(it - line_starts_.begin()); // >= 1: line_starts_[0] is 0
+        std::size_t const start = line_starts_[line - 1];
+        std::size_t column = offset - start + 1;
+        if (!continuations_.empty()) {
+            // Columns count code points: UTF-8 continuation bytes before the offset on its line do not count.
+            column -= static_cast<std::size_t>(std::lower_bound(continuations_.begin(), continuations_.end(), offset) -
+                                               std::lower_bound(continuations_.begin(), continuations_.end(), start));
+        }
+        return {static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(column)};
+    }
+    /// As `at`, for an offset the model kept: {} when it is `unknown_offset`.
+    [[nodiscard]] source_position at_offset(source_offset offset) const noexcept {
+        return offset == unknown_offset ? source_position{} : at(offset);
+    }
+
+private:
+    friend class document;
+    std::vector<std::size_t> line_starts_;   ///< offset of each line's first byte (the first is 0)
+    std::vector<std::size_t> continuations_; ///< non-ASCII text: offsets of UTF-8 continuation bytes, ascending
+    std::size_t size_ = 0;                   ///< bytes of text
+};
+
+/// The position of `offset` through `index` (which may be null: a model built in code): {} if unknown.
+[[nodiscard]] inline source_position position_at(position_index const* index, source_offset offset) noexcept {
+    return index != nullptr ? index->at_offset(offset) : source_position{};
+}
+
 struct diagnostic {
     config::severity severity = severity::error;
     std::string file;     ///< as given to the reader ("<string>" for in-memory text)

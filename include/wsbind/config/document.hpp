@@ -65,11 +65,21 @@ public:
     [[nodiscard]] source_position position_of_value(pugi::xml_attribute attr) const noexcept;
     /// Line and column of a byte offset in the (UTF-8) text.
     [[nodiscard]] source_position position_at(std::size_t offset) const noexcept;
+    /// The byte offsets of the places `position_of` and `position_of_value` locate (what the model
+    /// keeps; `unknown_offset` where those give {}): `positions()->at_offset(offset_of(x)) ==
+    /// position_of(x)`.
+    [[nodiscard]] source_offset offset_of(pugi::xml_node node) const noexcept;
+    [[nodiscard]] source_offset offset_of(pugi::xml_attribute attr) const noexcept;
+    [[nodiscard]] source_offset offset_of_value(pugi::xml_attribute attr) const noexcept;
+    /// The line index of the loaded text, shared with whatever keeps offsets into it (a
+    /// configuration read from this document); it outlives the document.
+    [[nodiscard]] std::shared_ptr<position_index const> positions() const noexcept { return index_; }
 
 private:
     bool parse(std::string utf8, diagnostics& diags, load_options const& options, bool in_place_allowed);
     void error(diagnostics& diags, std::size_t offset, std::string message, std::string code, std::string value = {}) const;
-    [[nodiscard]] std::size_t offset_of(char const* p) const noexcept;
+    [[nodiscard]] source_offset byte_offset(char const* p) const noexcept;
+    void finish_positions();
 
     pugi::xml_document xml_;
     std::string name_;
@@ -78,7 +88,7 @@ private:
     char const* base_ = nullptr;        ///< the parsed buffer: names and values point into it
     std::size_t base_size_ = 0;
     bool retry_ = false;                ///< an in-place parse failed: parse a copy to report on pristine text
-    std::vector<std::size_t> line_starts_;
+    std::shared_ptr<position_index> index_ = std::make_shared<position_index>(); ///< line starts of original_
     mutable std::size_t last_line_ = 0; ///< cache of position_at (positions are asked in document order)
     bool ascii_ = true;                 ///< pure ASCII: columns are byte offsets
     bool ok_ = false;

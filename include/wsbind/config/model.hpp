@@ -126,29 +126,33 @@ inline std::string concat(std::initializer_list<std::string_view> parts) {
 
 } // namespace detail
 
-/// Where something was written (not part of equality). The element's path (as in diagnostics)
-/// is not stored: the items of a configuration derive theirs from their keys (`path()`), when a
-/// diagnostic needs it.
+/// Where something was written (not part of equality), as byte offsets into the text read: the
+/// configuration's `positions` index turns them into line and column (`configuration::position`)
+/// when a diagnostic or a caller needs them. The element's path (as in diagnostics) is not stored:
+/// the items of a configuration derive theirs from their keys (`path()`), when a diagnostic needs it.
 struct origin {
-    source_position position;
-    /// Positions of the values of the element's own attributes (endpoints and services), for
+    source_offset offset = unknown_offset; ///< the element's name
+    /// Offsets of the values of the element's own attributes (endpoints and services), for
     /// diagnostics found after reading (references, addresses). Names have static storage.
-    std::vector<std::pair<std::string_view, source_position>> attributes;
+    std::vector<std::pair<std::string_view, source_offset>> attributes;
 
-    [[nodiscard]] source_position attribute(std::string_view name) const noexcept {
-        for (auto const& [n, p] : attributes)
-            if (n == name) return p;
-        return position;
+    /// The offset of attribute `name`'s value (the element's when it was not written).
+    [[nodiscard]] source_offset attribute(std::string_view name) const noexcept {
+        for (auto const& [n, o] : attributes)
+            if (n == name) return o;
+        return offset;
     }
 
     /// A diagnostic located at this element (element path `path`), or at its attribute
-    /// `attribute` when one is named (position of the value, path ending in `/@attribute`).
-    [[nodiscard]] diagnostic located(severity sev, std::string file, std::string_view path, std::string_view attribute,
-                                     std::string message, std::string value, std::string allowed, std::string code) const {
+    /// `attribute` when one is named (position of the value, path ending in `/@attribute`);
+    /// `positions` is the index of the configuration holding the element (null: position unknown).
+    [[nodiscard]] diagnostic located(position_index const* positions, severity sev, std::string file, std::string_view path,
+                                     std::string_view attribute, std::string message, std::string value, std::string allowed,
+                                     std::string code) const {
         diagnostic d;
         d.severity = sev;
         d.file = std::move(file);
-        d.position = attribute.empty() ? position : this->attribute(attribute);
+        d.position = position_at(positions, attribute.empty() ? offset : this->attribute(attribute));
         d.path = attribute.empty() ? std::string(path) : detail::concat({path, "/@", attribute});
         d.message = std::move(message);
         d.value = std::move(value);
@@ -189,13 +193,14 @@ struct binding_config {
     /// (for an unmodelled binding type) the whole `<binding>`.
     std::vector<unmodelled_element> unmodelled;
     config::origin origin;
-    /// Where each configured setting's value was written (to blame the attribute a rule names).
-    std::vector<std::pair<setting const*, source_position>> positions;
+    /// Where each configured setting's value was written (offsets; to blame the attribute a rule names).
+    std::vector<std::pair<setting const*, source_offset>> positions;
 
-    [[nodiscard]] source_position position_of(setting const& s) const noexcept {
-        for (auto const& [p, pos] : positions)
-            if (p == &s) return pos;
-        return origin.position;
+    /// The offset of setting `s`'s value (the `<binding>`'s when it was not written).
+    [[nodiscard]] source_offset offset_of(setting const& s) const noexcept {
+        for (auto const& [p, o] : positions)
+            if (p == &s) return o;
+        return origin.offset;
     }
     /// The element path: `system.serviceModel/bindings/<section>/binding[@name='<name>']`.
     [[nodiscard]] std::string path() const {
@@ -459,7 +464,7 @@ struct service_config {
     std::string name;
     std::string behavior_configuration;
     std::vector<std::string> base_addresses;
-    std::vector<source_position> base_address_positions; ///< where each base address was written
+    std::vector<source_offset> base_address_offsets; ///< where each base address was written
     host_timeouts_config timeouts;
     std::vector<endpoint_config> endpoints;
     config::origin origin;
@@ -505,6 +510,13 @@ struct configuration {
     /// and elements of `<configuration>` outside `<system.serviceModel>` are not kept.
     std::vector<unmodelled_element> unmodelled_sections;
     bool has_service_model = false;             ///< a `<system.serviceModel>` element was found
+    /// The line index of the text read (null for a configuration built in code): turns the
+    /// offsets of `origin`s into line and column. Shared: copies of the configuration and the
+    /// document it was read from hold the same index.
+    std::shared_ptr<position_index const> positions;
+
+    /// Line and column of an offset the model keeps ({} when unknown or not read from a text).
+    [[nodiscard]] source_position position(source_offset offset) const noexcept { return position_at(positions.get(), offset); }
 
     /// The `<binding>` of `section` named `name` (ordinal comparison), or nullptr.
     [[nodiscard]] binding_config const* find_binding(std::string_view section, std::string_view name) const noexcept {

@@ -250,20 +250,20 @@ inline std::size_t skip_plain_text(std::string_view s, std::size_t i, std::vecto
 } // namespace detail
 
 inline source_position document::position_at(std::size_t offset) const noexcept {
-    if (line_starts_.empty()) return {1, static_cast<std::uint32_t>(offset + 1)};
+    if (index_->line_starts_.empty()) return {1, static_cast<std::uint32_t>(offset + 1)};
     offset = std::min(offset, original_.size());
     // Positions are asked in document order: try the line of the previous answer first.
     std::size_t line = last_line_; // 1-based
     // ... or one of the few lines after it (the next element is usually on the next line).
-    if (line != 0 && line <= line_starts_.size() && line_starts_[line - 1] <= offset)
-        for (std::size_t step = 0; step < 4 && line < line_starts_.size() && line_starts_[line] <= offset; ++step) ++line;
-    if (line == 0 || line > line_starts_.size() || line_starts_[line - 1] > offset ||
-        (line < line_starts_.size() && line_starts_[line] <= offset)) {
-        auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-        line = static_cast<std::size_t>(it - line_starts_.begin());
+    if (line != 0 && line <= index_->line_starts_.size() && index_->line_starts_[line - 1] <= offset)
+        for (std::size_t step = 0; step < 4 && line < index_->line_starts_.size() && index_->line_starts_[line] <= offset; ++step) ++line;
+    if (line == 0 || line > index_->line_starts_.size() || index_->line_starts_[line - 1] > offset ||
+        (line < index_->line_starts_.size() && index_->line_starts_[line] <= offset)) {
+        auto it = std::upper_bound(index_->line_starts_.begin(), index_->line_starts_.end(), offset);
+        line = static_cast<std::size_t>(it - index_->line_starts_.begin());
     }
     last_line_ = line;
-    std::size_t const start = line_starts_[line - 1];
+    std::size_t const start = index_->line_starts_[line - 1];
     if (ascii_) return {static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(offset - start + 1)};
     std::uint32_t column = 1;
     for (std::size_t i = start; i < offset; ++i) {
@@ -273,34 +273,51 @@ inline source_position document::position_at(std::size_t offset) const noexcept 
     return {static_cast<std::uint32_t>(line), column};
 }
 
-inline std::size_t document::offset_of(char const* p) const noexcept {
-    if (!base_ || p < base_ || p >= base_ + base_size_) return static_cast<std::size_t>(-1);
-    return static_cast<std::size_t>(p - base_);
+inline source_offset document::byte_offset(char const* p) const noexcept {
+    if (!base_ || p < base_ || p >= base_ + base_size_ || static_cast<std::size_t>(p - base_) >= unknown_offset)
+        return unknown_offset;
+    return static_cast<source_offset>(p - base_);
+}
+
+inline source_offset document::offset_of(pugi::xml_node node) const noexcept {
+    if (!node) return unknown_offset;
+    auto const off = byte_offset(node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata ? node.value() : node.name());
+    if (off != unknown_offset) return off;
+    auto const d = node.offset_debug();
+    return d < 0 || static_cast<std::size_t>(d) >= unknown_offset ? unknown_offset : static_cast<source_offset>(d);
+}
+
+inline source_offset document::offset_of(pugi::xml_attribute attr) const noexcept {
+    return attr ? byte_offset(attr.name()) : unknown_offset;
+}
+
+inline source_offset document::offset_of_value(pugi::xml_attribute attr) const noexcept {
+    if (!attr) return unknown_offset;
+    auto const off = byte_offset(attr.value());
+    return off != unknown_offset ? off : offset_of(attr);
 }
 
 inline source_position document::position_of(pugi::xml_node node) const noexcept {
-    if (!node) return {};
-    auto off = offset_of(node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata ? node.value() : node.name());
-    if (off == static_cast<std::size_t>(-1)) {
-        auto d = node.offset_debug();
-        if (d < 0) return {};
-        return position_at(static_cast<std::size_t>(d));
-    }
-    return position_at(off);
+    auto const off = offset_of(node);
+    return off == unknown_offset ? source_position{} : position_at(off);
 }
 
 inline source_position document::position_of(pugi::xml_attribute attr) const noexcept {
-    if (!attr) return {};
-    auto off = offset_of(attr.name());
-    if (off == static_cast<std::size_t>(-1)) return {};
-    return position_at(off);
+    auto const off = offset_of(attr);
+    return off == unknown_offset ? source_position{} : position_at(off);
 }
 
 inline source_position document::position_of_value(pugi::xml_attribute attr) const noexcept {
-    if (!attr) return {};
-    auto off = offset_of(attr.value());
-    if (off == static_cast<std::size_t>(-1)) return position_of(attr);
-    return position_at(off);
+    auto const off = offset_of_value(attr);
+    return off == unknown_offset ? source_position{} : position_at(off);
+}
+
+inline void document::finish_positions() {
+    index_->size_ = original_.size();
+    index_->continuations_.clear();
+    if (ascii_) return;
+    for (std::size_t i = 0; i < original_.size(); ++i)
+        if ((static_cast<unsigned char>(original_[i]) & 0xC0) == 0x80) index_->continuations_.push_back(i);
 }
 
 inline void document::error(diagnostics& diags, std::size_t offset, std::string message, std::string code,
@@ -369,9 +386,15 @@ inline bool document::load_string(std::string_view bytes, std::string display_na
     xml_.reset();
     name_ = std::move(display_name);
     original_.clear();
-    line_starts_.clear();
+    // A new index: the previous one may be shared with a configuration read from the last text.
+    index_ = std::make_shared<position_index>();
     ascii_ = false; // until parse() has looked
     last_line_ = 0;
+    // However loading ends, the index gets the text's size and (non-ASCII text) its code point layout.
+    struct finish {
+        document& d;
+        ~finish() { d.finish_positions(); }
+    } const finish_positions_on_return{*this};
     if (bytes.size() > options.max_file_size) {
         diags.add({severity::error, name_, {}, {},
                    "The configuration is " + std::to_string(bytes.size()) + " bytes, more than the limit of " +
@@ -418,9 +441,9 @@ inline bool document::load_string(std::string_view bytes, std::string display_na
             }
             if (bad) {
                 original_ = utf8;
-                line_starts_.push_back(0);
+                index_->line_starts_.push_back(0);
                 for (std::size_t i = 0; i < original_.size(); ++i)
-                    if (original_[i] == '\n') line_starts_.push_back(i + 1);
+                    if (original_[i] == '\n') index_->line_starts_.push_back(i + 1);
                 error(diags, original_.size(), "Invalid character in the given encoding (an unpaired UTF-16 surrogate).",
                       "Xml_InvalidCharInThisEncoding");
                 return false;
@@ -429,7 +452,7 @@ inline bool document::load_string(std::string_view bytes, std::string display_na
         }
         if ((bytes.size() - skip) % 2 != 0) {
             original_ = utf8;
-            line_starts_.push_back(0);
+            index_->line_starts_.push_back(0);
             error(diags, original_.size(), "Unexpected end of file: a UTF-16 file has an odd number of bytes.",
                   "Xml_UnexpectedEOF");
             return false;
@@ -448,7 +471,7 @@ inline bool document::load_string(std::string_view bytes, std::string display_na
         } else if (lower == "utf-16" || lower == "unicode" || lower == "utf-16le" || lower == "utf-16be" || lower == "unicodefffe") {
             utf8.assign(bytes);
             original_ = utf8;
-            line_starts_.push_back(0);
+            index_->line_starts_.push_back(0);
             error(diags, at, "There is no Unicode byte order mark. Cannot switch to Unicode.", "Xml_NoUnicodeBOM",
                   std::string(enc));
             return false;
@@ -460,9 +483,9 @@ inline bool document::load_string(std::string_view bytes, std::string display_na
                 if (b < 0x80) { utf8.push_back(static_cast<char>(b)); continue; }
                 if (ascii) {
                     original_ = utf8;
-                    line_starts_.push_back(0);
+                    index_->line_starts_.push_back(0);
                     for (std::size_t k = 0; k < original_.size(); ++k)
-                        if (original_[k] == '\n') line_starts_.push_back(k + 1);
+                        if (original_[k] == '\n') index_->line_starts_.push_back(k + 1);
                     error(diags, original_.size(), "Invalid character in the given encoding (byte " + detail::hex_byte(b) +
                                                        " in a file declared us-ascii).",
                           "Xml_InvalidCharInThisEncoding");
@@ -475,7 +498,7 @@ inline bool document::load_string(std::string_view bytes, std::string display_na
         } else {
             utf8.assign(bytes);
             original_ = utf8;
-            line_starts_.push_back(0);
+            index_->line_starts_.push_back(0);
             error(diags, at,
                   "The file declares encoding '" + std::string(enc) +
                       "', which wsbind does not read; save the file as UTF-8 (or UTF-16 with a byte order mark).",
@@ -497,8 +520,8 @@ inline bool document::parse(std::string utf8, diagnostics& diags, load_options c
     base_size_ = 0;
     buffer_.reset();
     original_ = std::move(utf8);
-    line_starts_.clear();
-    line_starts_.push_back(0);
+    index_->line_starts_.clear();
+    index_->line_starts_.push_back(0);
     last_line_ = 0;
     ascii_ = true;
 
@@ -535,16 +558,16 @@ inline bool document::parse(std::string utf8, diagnostics& diags, load_options c
     };
     auto finish_lines = [&](std::size_t from) {
         for (std::size_t k = from; k < s.size(); ++k)
-            if (s[k] == '\n') line_starts_.push_back(k + 1);
+            if (s[k] == '\n') index_->line_starts_.push_back(k + 1);
     };
     std::size_t markup = 0;
-    line_starts_.reserve(s.size() / 32 + 1);
+    index_->line_starts_.reserve(s.size() / 32 + 1);
     for (std::size_t i = 0; i < s.size();) {
-        i = detail::skip_plain_text(s, i, line_starts_, markup, options.max_elements);
+        i = detail::skip_plain_text(s, i, index_->line_starts_, markup, options.max_elements);
         if (i >= s.size()) break;
         unsigned char const k = classes[static_cast<unsigned char>(s[i])];
         if (k == plain) { ++i; continue; }
-        if (k == newline) { line_starts_.push_back(++i); continue; }
+        if (k == newline) { index_->line_starts_.push_back(++i); continue; }
         if (k == high || k == bad) {
             ascii_ = ascii_ && k != high;
             std::size_t len = 0;
@@ -584,7 +607,7 @@ inline bool document::parse(std::string utf8, diagnostics& diags, load_options c
                 std::size_t const stop = e == std::string_view::npos ? s.size() : e + close.size();
                 for (std::size_t j = i; j < stop;) {
                     unsigned char const c = classes[static_cast<unsigned char>(s[j])];
-                    if (c == newline) { line_starts_.push_back(++j); continue; }
+                    if (c == newline) { index_->line_starts_.push_back(++j); continue; }
                     if (c != high && c != bad) { ++j; continue; }
                     ascii_ = ascii_ && c != high;
                     std::size_t len = 0;
@@ -711,9 +734,9 @@ inline bool document::parse(std::string utf8, diagnostics& diags, load_options c
     // DTDs are refused, as .NET's configuration reader prohibits DTD processing.
     for (auto child : xml_.children()) {
         if (child.type() == pugi::node_doctype) {
-            auto off = offset_of(child.value());
+            auto off = byte_offset(child.value());
             std::size_t const doctype_at = s.find("<!DOCTYPE");
-            error(diags, off != static_cast<std::size_t>(-1) ? off : (doctype_at == std::string_view::npos ? 0 : doctype_at),
+            error(diags, off != unknown_offset ? off : (doctype_at == std::string_view::npos ? 0 : doctype_at),
                   "For security reasons DTD is prohibited in this XML document (DOCTYPE is not allowed in a configuration file).",
                   "Xml_DtdIsProhibited");
             xml_.reset();

@@ -383,7 +383,7 @@ private:
         report(sev, doc_.position_of(n), std::move(path), std::move(message), std::move(value), std::move(allowed), std::move(code));
     }
 
-    origin origin_of(pugi::xml_node n) const { return {doc_.position_of(n), {}}; }
+    origin origin_of(pugi::xml_node n) const { return {doc_.offset_of(n), {}}; }
 
     /// A string builder of the current nesting depth, reused from item to item (no allocation
     /// once warm): item paths are built here, the model does not keep them.
@@ -785,7 +785,7 @@ private:
         value_spec const& spec(schema_index::entry const& e) const { return e.spec; }
         void set(schema_index::entry const& e, setting_value const& v) const {
             apply(*e.s, b.description, v); // readerQuotas: 0 keeps the default
-            b.positions.emplace_back(e.s, r.current_position());
+            b.positions.emplace_back(e.s, r.current_offset());
         }
         bool set_string(schema_index::entry const&, std::string_view) const { return false; } // descriptions hold text
 
@@ -903,7 +903,7 @@ private:
                 b.name = item.attribute("name").value();
                 if (for_remove) return out;
                 b.positions.reserve(16); // most bindings set fewer: one allocation
-                b.origin.position = doc_.position_of(item);
+                b.origin.offset = doc_.offset_of(item);
                 builder_scope scope(*this);
                 std::string const& bpath = scope.child_path(ipath, "binding", "name", b.name);
                 if (kind) {
@@ -940,7 +940,7 @@ private:
                 if (!r) bad_value(a, path, r);
                 else {
                     apply(*s, d, r.value);
-                    b.positions.emplace_back(s, doc_.position_of_value(a));
+                    b.positions.emplace_back(s, doc_.offset_of_value(a));
                 }
             } else {
                 unrecognized_attribute(a, path, root.attribute_names({}));
@@ -1032,12 +1032,12 @@ private:
         bool set_string(field_def<Root> const* f, std::string_view v) const { return set_string(*f, v); }
         void set(field_def<Root> const& f, setting_value const& v) const {
             f.set(root, v);
-            if (positions) positions->attributes.emplace_back(f.path, r.current_position());
+            if (positions) positions->attributes.emplace_back(f.path, r.current_offset());
         }
         bool set_string(field_def<Root> const& f, std::string_view v) const {
             if (!f.set_string) return false;
             f.set_string(root, v);
-            if (positions) positions->attributes.emplace_back(f.path, r.current_position());
+            if (positions) positions->attributes.emplace_back(f.path, r.current_offset());
             return true;
         }
         void touch(node const& at) const {
@@ -1187,7 +1187,7 @@ private:
                 b.kind = kind;
                 b.name = item.attribute("name").value();
                 if (for_remove) return out;
-                b.origin.position = doc_.position_of(item);
+                b.origin.offset = doc_.offset_of(item);
                 builder_scope scope(*this);
                 std::string const& bpath = scope.child_path(ipath, "behavior", "name", b.name);
                 read_behavior(item, bpath, b);
@@ -1290,7 +1290,7 @@ private:
         endpoint_lookup lk{{*this, index_of<Table>(), e, nullptr, {}, {}, &e.origin}};
         std::string_view const name = node.attribute("name").value();
         std::string_view const contract = node.attribute("contract").value();
-        e.origin.position = doc_.position_of(node);
+        e.origin.offset = doc_.offset_of(node);
         e.origin.attributes.reserve(8);
         builder_scope scope(*this);
         read_element(node, {}, !name.empty() ? scope.child_path(path, "endpoint", "name", name) : scope.child_path(path, "endpoint", "contract", contract), lk);
@@ -1313,7 +1313,7 @@ private:
                 service_config& s = out.emplace();
                 s.name = item.attribute("name").value();
                 if (for_remove) return out;
-                s.origin.position = doc_.position_of(item);
+                s.origin.offset = doc_.offset_of(item);
                 s.origin.attributes.reserve(4);
                 builder_scope scope(*this);
                 std::string const& spath = scope.child_path(ipath, "service", "name", s.name);
@@ -1361,7 +1361,7 @@ private:
                                       detail::conversion_error("baseAddress", why), a.value(), "an absolute URI", "UriFormatException");
                             return std::nullopt;
                         }
-                        root.base_address_positions.push_back(rd.doc_.position_of_value(a));
+                        root.base_address_offsets.push_back(rd.doc_.offset_of_value(a));
                         return addr{a.value()};
                     },
                     [](addr const& x) { return x.value; }, [](addr const& x) { return keyed("add", "baseAddress", x.value); },
@@ -1450,8 +1450,8 @@ public:
     // Used by the lookups above.
     document const& doc_;
     pugi::xml_attribute current_attribute; ///< the attribute being applied
-    /// Where the value of the attribute being applied was written (computed only when kept).
-    [[nodiscard]] source_position current_position() const noexcept { return doc_.position_of_value(current_attribute); }
+    /// Where the value of the attribute being applied was written (its offset; computed only when kept).
+    [[nodiscard]] source_offset current_offset() const noexcept { return doc_.offset_of_value(current_attribute); }
 
 private:
     configuration& cfg_;
@@ -1465,6 +1465,7 @@ private:
 
 inline void read_document(document const& doc, configuration& out, diagnostics& diags, read_options const& options) {
     if (!doc.ok()) return;
+    out.positions = doc.positions();
     detail::reader r(doc, out, diags, options);
     r.run();
 }

@@ -132,7 +132,7 @@ public:
 private:
     void report(severity sev, origin const& o, std::string_view path, std::string_view attribute, std::string message,
                 std::string value, std::string allowed, std::string code) {
-        diags_.add(o.located(sev, file_, path, attribute, std::move(message), std::move(value), std::move(allowed), std::move(code)));
+        diags_.add(o.located(cfg_.positions.get(), sev, file_, path, attribute, std::move(message), std::move(value), std::move(allowed), std::move(code)));
     }
     /// A diagnostic at endpoint `e` (of `service`, or a client endpoint).
     void report(severity sev, endpoint_config const& e, service_config const* service, std::string_view attribute,

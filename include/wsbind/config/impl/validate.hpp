@@ -41,7 +41,7 @@ public:
 private:
     void report(severity sev, origin const& o, std::string_view path, std::string_view attribute, std::string message,
                 std::string value, std::string allowed, std::string code) {
-        diags_.add(o.located(sev, file_, path, attribute, std::move(message), std::move(value), std::move(allowed), std::move(code)));
+        diags_.add(o.located(cfg_.positions.get(), sev, file_, path, attribute, std::move(message), std::move(value), std::move(allowed), std::move(code)));
     }
     /// A diagnostic at the endpoint of `e` (`service`: the service holding it; nullptr for a client endpoint).
     void report(severity sev, resolved_endpoint const& e, service_config const* service, std::string_view attribute,
@@ -61,8 +61,8 @@ private:
         std::vector<std::string> schemes;
         for (std::size_t i = 0; i < s.base_addresses.size(); ++i) {
             auto const& b = s.base_addresses[i];
-            origin at{s.origin.position, {}}; // where the base address was written
-            if (i < s.base_address_positions.size()) at.position = s.base_address_positions[i];
+            origin at{s.origin.offset, {}}; // where the base address was written
+            if (i < s.base_address_offsets.size()) at.offset = s.base_address_offsets[i];
             auto const path = [&] { return s.path() + "/host/baseAddresses/add[@baseAddress='" + b + "']"; };
             std::string scheme;
             if (!is_absolute_uri(b, &scheme)) {
@@ -221,7 +221,7 @@ public:
                 diagnostic d;
                 d.severity = severity::error;
                 d.file = file_;
-                d.position = b.origin.position;
+                d.position = cfg_.position(b.origin.offset);
                 d.path = b.path();
                 std::string_view const blamed = r->path;
                 if (!blamed.empty()) {
@@ -233,7 +233,7 @@ public:
                         std::string_view k = key;
                         if (k == blamed || (k.size() > blamed.size() && k.substr(k.size() - blamed.size()) == blamed &&
                                             k[k.size() - blamed.size() - 1] == '/')) {
-                            d.position = pos;
+                            d.position = cfg_.position(pos);
                             auto const slash = key.rfind('/');
                             d.path = b.path() + "/" + (slash == std::string::npos ? "@" + key : key.substr(0, slash + 1) + "@" + key.substr(slash + 1));
                             break;
