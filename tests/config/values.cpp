@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <limits>
 #include <string>
+#include <vector>
 
 using namespace wsbind;
 using namespace wsbind::config;
@@ -283,4 +284,36 @@ TEST_CASE("timespans: more than five fields are a format error", "[config][value
         CHECK(r.message.find("is not a valid value for TimeSpan.") != std::string::npos);
     }
     CHECK(parse_value(ts, "1.02:03:04.5", "x"));
+}
+
+TEST_CASE("parse_plain_value: the common forms give what parse_value gives, anything else is left to it", "[config][values]") {
+    std::vector<std::string> texts = {"", "true", "TRUE", "False", " true", "true ", "yes", "0", "1", "10", "0123", "65536",
+                                      "524288", "999999999", "2147483647", "2147483648", "9223372036854775807", "-1", "+5",
+                                      "0x10", "#10", "1 ", "00:00:00", "00:20:00", "23:59:59", "24:00:00", "00:60:00",
+                                      "00:00:60", "0:20:00", "00:20", "1.00:00:00", "00:20:00.5", "Infinite", "infinite",
+                                      "Default", "None", "none", " None", "None,Message", "Message, Transport", "1x"};
+    std::size_t plain = 0, compared = 0;
+    auto check = [&](value_spec const& s) {
+        std::vector<std::string> all = texts;
+        if (s.enums)
+            for (auto const& e : *s.enums) all.emplace_back(e.name);
+        for (auto const& t : all) {
+            setting_value v{42, {}};
+            bool const fast = parse_plain_value(s, t, v);
+            auto const r = parse_value(s, t, "p");
+            ++compared;
+            if (!fast) continue;
+            ++plain;
+            INFO("value " << t << " kind " << static_cast<int>(s.kind));
+            REQUIRE(r.ok);
+            CHECK(v == r.value);
+        }
+    };
+    for (auto kind : {binding_kind::basic_http, binding_kind::ws_http, binding_kind::ws_2007_http, binding_kind::ws_dual_http,
+                      binding_kind::net_tcp, binding_kind::custom})
+        for (auto const& s : binding_schema(kind)) check(spec_of(s));
+    check(spec(value_kind::int64, -5, std::numeric_limits<std::int64_t>::max()));
+    check(spec(value_kind::timespan, timespan::from_minutes(1).ticks(), timespan::from_hours(1).ticks()));
+    CHECK(plain > 100);
+    CHECK(compared > plain);
 }

@@ -71,6 +71,9 @@ public:
     [[nodiscard]] source_offset offset_of(pugi::xml_node node) const noexcept;
     [[nodiscard]] source_offset offset_of(pugi::xml_attribute attr) const noexcept;
     [[nodiscard]] source_offset offset_of_value(pugi::xml_attribute attr) const noexcept;
+    /// The offset of a name or value pugixml gave for this document (`attr.value()`, ...);
+    /// `unknown_offset` for text outside the document (pugixml's shared "" of an empty value).
+    [[nodiscard]] source_offset offset_of_text(char const* name_or_value) const noexcept { return byte_offset(name_or_value); }
     /// The line index of the loaded text, shared with whatever keeps offsets into it (a
     /// configuration read from this document); it outlives the document.
     [[nodiscard]] std::shared_ptr<position_index const> positions() const noexcept { return index_; }

@@ -56,6 +56,13 @@ struct parsed_value {
 /// Parses `text` (an attribute value exactly as written) for the property `property`.
 [[nodiscard]] parsed_value parse_value(value_spec const& spec, std::string_view text, std::string_view property);
 
+/// The value of `text` when it is written in a form nearly every file uses and is in range: an
+/// exact enumeration name, `true`/`false` (any case), a plain decimal integer, a TimeSpan
+/// `hh:mm:ss`. What `parse_value` gives for it, without building a `parsed_value`. False for
+/// anything else, including every invalid value: `parse_value` then gives the value or the
+/// diagnostic.
+[[nodiscard]] bool parse_plain_value(value_spec const& spec, std::string_view text, setting_value& out) noexcept;
+
 /// The configuration string of a value (.NET's form): booleans `true`/`false`, decimal integers,
 /// enum names (flags joined by ", "), TimeSpan as .NET prints it (`Infinite` for the maximum).
 [[nodiscard]] std::string format_value(value_spec const& spec, setting_value const& v);

@@ -424,6 +424,11 @@ private:
         std::string* s_;
     };
 
+    static bool valid_uri(std::string_view value) {
+        std::string why;
+        return is_valid_uri(value, why);
+    }
+
     void unrecognized_attribute(pugi::xml_attribute a, std::string const& path, std::string allowed) {
         report(severity::error, doc_.position_of(a), path + "/@" + a.name(),
                std::string("Unrecognized attribute '") + a.name() + "'. Note that attribute names are case-sensitive.",
@@ -700,10 +705,15 @@ private:
             if (lk.is_key(at, an)) continue;
             if (auto const* e = at.attribute(an)) {
                 value_spec const& spec = lk.spec(*e);
+                std::string_view const value = a.value();
                 current_attribute = a;
-                if (spec.kind == value_kind::string && !spec.uri && lk.set_string(*e, a.value())) {
-                    // Stored as written: a string that need not be a URI has nothing to check.
-                } else if (auto r = parse_value(spec, a.value(), an); !r) {
+                current_value = value.data();
+                setting_value plain;
+                if (spec.kind == value_kind::string && (!spec.uri || valid_uri(value)) && lk.set_string(*e, value)) {
+                    // Stored as written: a string (a valid URI where one is needed) has nothing more to check.
+                } else if (parse_plain_value(spec, value, plain)) {
+                    lk.set(*e, plain);
+                } else if (auto r = parse_value(spec, value, an); !r) {
                     bad_value(a, path, r);
                 } else {
                     lk.set(*e, r.value);
@@ -1450,8 +1460,12 @@ public:
     // Used by the lookups above.
     document const& doc_;
     pugi::xml_attribute current_attribute; ///< the attribute being applied
+    char const* current_value = nullptr;   ///< its value (pugixml's pointer)
     /// Where the value of the attribute being applied was written (its offset; computed only when kept).
-    [[nodiscard]] source_offset current_offset() const noexcept { return doc_.offset_of_value(current_attribute); }
+    [[nodiscard]] source_offset current_offset() const noexcept {
+        auto const o = doc_.offset_of_text(current_value);
+        return o != unknown_offset ? o : doc_.offset_of_value(current_attribute); // an empty value: its name
+    }
 
 private:
     configuration& cfg_;

@@ -522,6 +522,68 @@ inline std::string describe_allowed(value_spec const& spec) {
     return {};
 }
 
+namespace detail {
+
+/// The entry of `t` named exactly `name` (lengths and first characters compared before the text).
+inline enum_table_entry const* find_enum_name(enum_table const& t, std::string_view name) noexcept {
+    for (auto const& e : t)
+        if (e.name.size() == name.size() && !name.empty() && e.name[0] == name[0] &&
+            std::char_traits<char>::compare(e.name.data(), name.data(), name.size()) == 0)
+            return &e;
+    return nullptr;
+}
+
+/// Two decimal digits at `s[0]`, `s[1]`, or -1.
+constexpr int two_digits(char a, char b) noexcept {
+    return (a < '0' || a > '9' || b < '0' || b > '9') ? -1 : (a - '0') * 10 + (b - '0');
+}
+
+} // namespace detail
+
+inline bool parse_plain_value(value_spec const& spec, std::string_view text, setting_value& out) noexcept {
+    if (text.empty()) return false;
+    std::int64_t v = 0;
+    switch (spec.kind) {
+    case value_kind::boolean:
+        if (detail::iequals(text, "true")) v = 1;
+        else if (!detail::iequals(text, "false")) return false;
+        break;
+    case value_kind::int32:
+    case value_kind::int64:
+        // Digits only (no sign, hex prefix or spaces), few enough not to overflow.
+        if (text.size() > (spec.kind == value_kind::int32 ? 9u : 18u)) return false;
+        for (char const c : text) {
+            if (c < '0' || c > '9') return false;
+            v = v * 10 + (c - '0');
+        }
+        if (v < spec.min || v > spec.max) return false;
+        break;
+    case value_kind::timespan: {
+        if (text.size() != 8 || text[2] != ':' || text[5] != ':') return false;
+        int const h = detail::two_digits(text[0], text[1]), m = detail::two_digits(text[3], text[4]),
+                  s = detail::two_digits(text[6], text[7]);
+        if (h < 0 || h > 23 || m < 0 || m > 59 || s < 0 || s > 59) return false;
+        v = h * timespan::ticks_per_hour + m * timespan::ticks_per_minute + s * timespan::ticks_per_second;
+        if (v < spec.min || v > spec.max) return false;
+        break;
+    }
+    case value_kind::enumeration:
+    case value_kind::flags: {
+        // "Default" means something else for class factory types; text encodings have their own names.
+        if (spec.enums == nullptr || text == "Default" || spec.enums->type_name == "Encoding") return false;
+        auto const* e = detail::find_enum_name(*spec.enums, text);
+        if (e == nullptr) return false;
+        if (spec.kind == value_kind::enumeration && !spec.allowed_names.empty() && !detail::name_in_list(spec.allowed_names, text))
+            return false;
+        v = e->value;
+        break;
+    }
+    case value_kind::string: return false;
+    }
+    out = setting_value{v, {}};
+    return true;
+}
+
 inline parsed_value parse_value(value_spec const& spec, std::string_view text, std::string_view property) {
     switch (spec.kind) {
     case value_kind::boolean: return detail::parse_bool(text, property);
