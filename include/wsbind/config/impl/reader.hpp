@@ -397,29 +397,32 @@ private:
         builder_scope& operator=(builder_scope const&) = delete;
         ~builder_scope() { --r_.builder_depth_; }
         /// `parent/name` in the builder.
-        std::string& sub_path(std::string_view parent, std::string_view name) {
-            std::string& p = *s_;
-            p.assign(parent);
-            p += '/';
-            p.append(name);
-            return p;
-        }
+        std::string& sub_path(std::string_view parent, std::string_view name) { return write({parent, "/", name}); }
         /// `parent/element[@attribute='value']` in the builder.
         std::string const& child_path(std::string_view parent, std::string_view element, std::string_view attribute,
                                       std::string_view value) {
-            std::string& p = *s_;
-            p.assign(parent);
-            p += '/';
-            p.append(element);
-            p += "[@";
-            p.append(attribute);
-            p += "='";
-            p.append(value);
-            p += "']";
-            return p;
+            return write({parent, "/", element, "[@", attribute, "='", value, "']"});
         }
 
     private:
+        /// The builder holding `parts` end to end: one size for all (no reallocation once warm).
+        std::string& write(std::initializer_list<std::string_view> parts) {
+            std::string& p = *s_;
+            std::size_t n = 0;
+            for (auto part : parts) {
+                // A part inside the builder itself would move under resize: build a copy (never happens in the reader).
+                if (!p.empty() && part.data() >= p.data() && part.data() < p.data() + p.size()) return p = detail::concat(parts);
+                n += part.size();
+            }
+            p.resize(n);
+            char* out = p.data();
+            for (auto part : parts) {
+                std::char_traits<char>::copy(out, part.data(), part.size());
+                out += part.size();
+            }
+            return p;
+        }
+
         reader& r_;
         std::string* s_;
     };
@@ -642,7 +645,7 @@ private:
                 }
                 Item probe{};
                 if (auto it = read_item(child, rpath, true)) probe = std::move(*it);
-                auto const k = key_of(probe);
+                auto const& k = key_of(probe); // a reference when key_of gives one: no copy
                 if (keys.find(hash(k), [&](std::size_t i) { return key_of(items[i]) == k; }) != key_set::npos) {
                     items.erase(std::remove_if(items.begin() + static_cast<std::ptrdiff_t>(first), items.end(),
                                                [&](Item const& i) { return key_of(i) == k; }),
@@ -657,7 +660,7 @@ private:
             }
             auto item = read_item(child, path, false);
             if (!item) continue;
-            auto k = key_of(*item);
+            auto const& k = key_of(*item);
             std::size_t const h = hash(k);
             if (keys.find(h, [&](std::size_t i) { return key_of(items[i]) == k; }) != key_set::npos) {
                 report(severity::error, child, path + "/" + item_path(*item),
@@ -838,7 +841,7 @@ private:
                         }
                         return name_item{a.value()};
                     },
-                    [](name_item const& i) { return i.name; }, [](name_item const& i) { return keyed("add", "name", i.name); });
+                    [](name_item const& i) -> std::string const& { return i.name; }, [](name_item const& i) { return keyed("add", "name", i.name); });
                 std::string joined;
                 for (auto const& n : names) {
                     if (!joined.empty()) joined += ';';
@@ -1140,7 +1143,7 @@ private:
                     }
                     return uri_item{a.value()};
                 },
-                [](uri_item const& i) { return i.uri; }, [](uri_item const& i) { return keyed("add", "allowedAudienceUri", i.uri); });
+                [](uri_item const& i) -> std::string const& { return i.uri; }, [](uri_item const& i) { return keyed("add", "allowedAudienceUri", i.uri); });
             for (auto& i : items) sc.issued_token_authentication.allowed_audience_uris.push_back(std::move(i.uri));
             return true;
         }
@@ -1158,7 +1161,7 @@ private:
                 if (for_remove) return scoped_certificate_config{item.attribute("targetUri").value(), {}};
                 return read_table_item<scoped_certificate_schema>(item, ipath + "/add", scoped_certificate_config{});
             },
-            [](scoped_certificate_config const& s) { return s.target_uri; },
+            [](scoped_certificate_config const& s) -> std::string const& { return s.target_uri; },
             [](scoped_certificate_config const& s) { return keyed("add", "targetUri", s.target_uri); });
         return true;
     }
@@ -1203,7 +1206,7 @@ private:
                 read_behavior(item, bpath, b);
                 return out;
             },
-            [](behavior_config const& b) { return b.name; }, [](behavior_config const& b) { return keyed("behavior", "name", b.name); },
+            [](behavior_config const& b) -> std::string const& { return b.name; }, [](behavior_config const& b) { return keyed("behavior", "name", b.name); },
             true, first);
     }
 
@@ -1338,7 +1341,7 @@ private:
                 read_service(item, spath, s);
                 return out;
             },
-            [](service_config const& s) { return s.name; }, [](service_config const& s) { return keyed("service", "name", s.name); });
+            [](service_config const& s) -> std::string const& { return s.name; }, [](service_config const& s) { return keyed("service", "name", s.name); });
     }
 
     struct service_lookup : table_lookup<service_config> {
@@ -1347,7 +1350,10 @@ private:
             if (cprefix == "host/baseAddresses/") {
                 rd.no_attributes(child, cpath);
                 rd.check_no_text(child, cpath);
-                struct addr { std::string value; };
+                struct addr {
+                    std::string value;
+                    source_offset offset = unknown_offset; ///< of the value
+                };
                 std::vector<addr> items;
                 rd.read_collection(
                     child, cpath, "add", items, {"baseAddress"},
@@ -1371,13 +1377,17 @@ private:
                                       detail::conversion_error("baseAddress", why), a.value(), "an absolute URI", "UriFormatException");
                             return std::nullopt;
                         }
-                        root.base_address_offsets.push_back(rd.doc_.offset_of_value(a));
-                        return addr{a.value()};
+                        return addr{a.value(), rd.doc_.offset_of_value(a)};
                     },
-                    [](addr const& x) { return x.value; }, [](addr const& x) { return keyed("add", "baseAddress", x.value); },
-                    false);
+                    [](addr const& x) -> std::string const& { return x.value; },
+                    [](addr const& x) { return keyed("add", "baseAddress", x.value); }, false);
+                // Offsets of the kept items only (a duplicate is reported and dropped), in step with the addresses.
                 root.base_addresses.reserve(root.base_addresses.size() + items.size());
-                for (auto& x : items) root.base_addresses.push_back(std::move(x.value));
+                root.base_address_offsets.reserve(root.base_address_offsets.size() + items.size());
+                for (auto& x : items) {
+                    root.base_addresses.push_back(std::move(x.value));
+                    root.base_address_offsets.push_back(x.offset);
+                }
                 return true;
             }
             return false;

@@ -59,6 +59,7 @@ private:
     void base_addresses(resolved_service const& rs) {
         auto const& s = *rs.source;
         std::vector<std::string> schemes;
+        schemes.reserve(s.base_addresses.size());
         for (std::size_t i = 0; i < s.base_addresses.size(); ++i) {
             auto const& b = s.base_addresses[i];
             origin at{s.origin.offset, {}}; // where the base address was written
