@@ -123,6 +123,17 @@ TEST_CASE("validate: base addresses", "[config][validate]") {
     CHECK(c.diags.find("BaseAddressMustBeAbsolute"));
     CHECK(c.diags.find("BaseAddressCannotHaveUserInfo"));
     CHECK(c.diags.find("BaseAddressDuplicateScheme")->position.line == 5);
+
+    // Absolute URIs without an authority ("urn:a", "http:") have no user information to refuse
+    // (this once threw std::out_of_range); "URN:b" repeats the scheme of "urn:a".
+    auto bare = check(service_model(R"(<services><service name="S"><host><baseAddresses>
+<add baseAddress="urn:a"/><add baseAddress="http:"/><add baseAddress="URN:b"/></baseAddresses></host></service></services>)"));
+    INFO(test::dump(bare.diags));
+    CHECK_FALSE(bare.diags.find("BaseAddressCannotHaveUserInfo"));
+    auto const* dup = bare.diags.find("BaseAddressDuplicateScheme");
+    REQUIRE(dup);
+    CHECK(dup->position.line == 5);
+    CHECK(dup->message.find("scheme urn.") != std::string::npos);
 }
 
 TEST_CASE("validate: each binding against core's rule table, blaming the attribute", "[config][validate]") {

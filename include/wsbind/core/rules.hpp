@@ -8,6 +8,10 @@
 /// Each rule has an id, the .NET resource key of the error WCF raises (so a WCF user can search
 /// for it), the configuration path of the setting to blame, the side it applies to, and the text
 /// a WCF user reads. `WSBIND_RULES` lists them; `rule_holds` states each rule's condition.
+/// A rule named after a binding type (`basic_http_`, `ws_http_`, `ws_2007_http_`, `ws_dual_http_`,
+/// `net_tcp_`, `custom_` followed by the rest of its name) concerns that binding type only and
+/// holds for every other one; a rule named otherwise concerns every type (its condition says
+/// which). Checking a binding evaluates only the rules that concern its type.
 /// The same table drives
 ///  - the `static_assert`s of a compile-time binding (binding.hpp), whose messages are these texts;
 ///  - `validate(description)`, which the configuration layer applies to bindings read from files.
@@ -15,6 +19,7 @@
 /// (schema.hpp) next to the setting; the range rules below state them for whole groups.
 
 #include <wsbind/core/description.hpp>
+#include <wsbind/core/enum_names.hpp>
 #include <wsbind/core/enums.hpp>
 #include <wsbind/core/facts.hpp>
 #include <wsbind/core/schema.hpp>
@@ -293,10 +298,44 @@ constexpr bool is_over_transport(authentication_mode m) noexcept {
            m == authentication_mode::kerberos_over_transport || m == authentication_mode::user_name_over_transport ||
            m == authentication_mode::sspi_negotiated_over_transport;
 }
-} // namespace detail
+/// The binding types the rules concern: a name starting with one of these prefixes concerns that
+/// type only (see the file comment).
+struct rule_name_prefix {
+    std::string_view prefix;
+    binding_kind kind;
+};
+inline constexpr rule_name_prefix rule_name_prefixes[] = {
+    {"basic_http_", binding_kind::basic_http},     {"ws_http_", binding_kind::ws_http}, {"ws_2007_http_", binding_kind::ws_2007_http},
+    {"ws_dual_http_", binding_kind::ws_dual_http}, {"net_tcp_", binding_kind::net_tcp}, {"custom_", binding_kind::custom}};
 
-/// Whether rule `id` holds for `d`, given `d`'s security element `sec_element` (= security_element_of(d)).
-[[nodiscard]] constexpr bool rule_holds(rule_id id, binding_description const& d, security_element_info const& sec_element) noexcept {
+/// Whether a rule named `name` concerns binding type `k`.
+constexpr bool rule_concerns(std::string_view name, binding_kind k) noexcept {
+    for (auto const& p : rule_name_prefixes)
+        if (name.substr(0, p.prefix.size()) == p.prefix) return p.kind == k;
+    return true;
+}
+
+/// The rules that concern one binding type, in table order.
+struct rule_selection {
+    std::array<rule_id, rule_count> ids{};
+    std::size_t size = 0;
+    [[nodiscard]] constexpr rule_id const* begin() const noexcept { return ids.data(); }
+    [[nodiscard]] constexpr rule_id const* end() const noexcept { return ids.data() + size; }
+};
+
+/// Per binding type (indexed by binding_kind), the rules that concern it.
+inline constexpr auto rules_by_kind = [] {
+    std::array<rule_selection, enum_size<binding_kind>> out{};
+    for (std::size_t k = 0; k < out.size(); ++k)
+        for (auto const& r : rule_table)
+            if (rule_concerns(r.name, static_cast<binding_kind>(k))) out[k].ids[out[k].size++] = r.id;
+    return out;
+}();
+static_assert(rules_by_kind[static_cast<std::size_t>(binding_kind::basic_http)].size < rule_count / 2,
+              "a binding type is concerned by its own rules and the general ones only");
+
+/// The condition of rule `id` for `d`, a binding of a type the rule concerns.
+[[nodiscard]] constexpr bool rule_condition(rule_id id, binding_description const& d, security_element_info const& sec_element) noexcept {
     using detail::contains;
     auto const k = d.kind;
     auto const& sec = d.security;
@@ -442,6 +481,23 @@ constexpr bool is_over_transport(authentication_mode m) noexcept {
     return true;
 }
 
+/// One bit per rule among `rules` (of a side in `sides`, one bit per rule_side) that `d` violates,
+/// given `e` = security_element_of(d).
+[[nodiscard]] constexpr std::uint64_t violated_rules(rule_selection const& rules, unsigned sides, binding_description const& d,
+                                                     security_element_info const& e) noexcept {
+    std::uint64_t mask = 0;
+    for (auto const id : rules)
+        if (((sides >> static_cast<unsigned>(rule_of(id).side)) & 1u) != 0 && !rule_condition(id, d, e))
+            mask |= std::uint64_t{1} << static_cast<unsigned>(id);
+    return mask;
+}
+} // namespace detail
+
+/// Whether rule `id` holds for `d`, given `d`'s security element `sec_element` (= security_element_of(d)).
+[[nodiscard]] constexpr bool rule_holds(rule_id id, binding_description const& d, security_element_info const& sec_element) noexcept {
+    return !detail::rule_concerns(rule_of(id).name, d.kind) || detail::rule_condition(id, d, sec_element);
+}
+
 /// The rules a description violates, in table order (a fixed-capacity list; no allocation).
 class rule_violations {
 public:
@@ -464,13 +520,30 @@ private:
 
 static_assert(rule_count <= 64, "rule_mask holds one bit per rule");
 
+/// One bit per violated rule of `side` (and of `rule_side::any`), bit i for rule_table[i], given
+/// `e` = security_element_of(d). Only the rules that concern `d`'s binding type are evaluated.
+[[nodiscard]] constexpr std::uint64_t rule_mask(binding_description const& d, security_element_info const& e,
+                                                rule_side side = rule_side::any) noexcept {
+    unsigned const sides = (1u << static_cast<unsigned>(rule_side::any)) | (1u << static_cast<unsigned>(side));
+    return detail::violated_rules(detail::rules_by_kind[static_cast<std::size_t>(d.kind)], sides, d, e);
+}
+
 /// One bit per violated rule of `side` (and of `rule_side::any`), bit i for rule_table[i].
 [[nodiscard]] constexpr std::uint64_t rule_mask(binding_description const& d, rule_side side = rule_side::any) noexcept {
-    auto const e = security_element_of(d);
+    return rule_mask(d, security_element_of(d), side);
+}
+
+/// One bit per violated rule of every side, given `e` = security_element_of(d) (one evaluation of
+/// the rules that concern `d`'s binding type, to be split with `rules_on_side`).
+[[nodiscard]] constexpr std::uint64_t violated_rules(binding_description const& d, security_element_info const& e) noexcept {
+    return detail::violated_rules(detail::rules_by_kind[static_cast<std::size_t>(d.kind)], ~0u, d, e);
+}
+
+/// One bit per rule of the table whose side is exactly `side`.
+[[nodiscard]] constexpr std::uint64_t rules_on_side(rule_side side) noexcept {
     std::uint64_t mask = 0;
     for (auto const& r : rule_table)
-        if ((r.side == rule_side::any || r.side == side) && !rule_holds(r.id, d, e))
-            mask |= std::uint64_t{1} << static_cast<unsigned>(r.id);
+        if (r.side == side) mask |= std::uint64_t{1} << static_cast<unsigned>(r.id);
     return mask;
 }
 

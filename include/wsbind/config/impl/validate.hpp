@@ -8,16 +8,19 @@
 #include <wsbind/core/rules.hpp>
 
 #include <algorithm>
+#include <array>
+#include <functional>
 #include <cstdint>
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
 namespace wsbind::config {
 
-inline bool service_certificate_from_credentials(binding_description const& d) {
-    if (!needs_service_certificate(d)) return false;
+namespace detail {
+/// `service_certificate_from_credentials` given `e` = security_element_of(d).
+inline bool service_certificate_from_credentials(binding_description const& d, security_element_info const& e) {
+    if (!needs_service_certificate(d, e)) return false;
     if (d.kind == binding_kind::net_tcp || transport_scheme(d) != "https") return true;
     if (d.kind != binding_kind::custom) return false; // HTTPS with transport-level security only
     // customBinding over HTTPS: does the message-level security element need it as well?
@@ -27,11 +30,39 @@ inline bool service_certificate_from_credentials(binding_description const& d) {
     return needs_service_certificate(plain);
 }
 
+/// What validation needs of one binding, computed once: endpoints share bindings.
+struct binding_facts {
+    std::uint64_t violations = 0; ///< the rules of every side it violates (core's rule_mask bits)
+    bool service_certificate_from_credentials = false;
+    bool service_needs_client_certificate = false; ///< in advance, for a duplex binding (MutualCertificateDuplex)
+    bool needs_client_certificate = false;
+    bool client_needs_service_certificate_in_advance = false;
+    bool known = false; ///< computed
+};
+
+inline binding_facts facts_of(binding_description const& d) {
+    auto const e = security_element_of(d);
+    binding_facts f;
+    f.violations = violated_rules(d, e);
+    f.service_certificate_from_credentials = service_certificate_from_credentials(d, e);
+    f.service_needs_client_certificate = service_needs_client_certificate_in_advance(d, e) && is_duplex(d);
+    f.needs_client_certificate = needs_client_certificate(d, e);
+    f.client_needs_service_certificate_in_advance = client_needs_service_certificate_in_advance(d, e);
+    f.known = true;
+    return f;
+}
+} // namespace detail
+
+inline bool service_certificate_from_credentials(binding_description const& d) {
+    return detail::service_certificate_from_credentials(d, security_element_of(d));
+}
+
 namespace detail {
 
 class validator {
 public:
-    validator(configuration const& cfg, diagnostics& diags, std::string file) : cfg_(cfg), diags_(diags), file_(std::move(file)) {}
+    validator(configuration const& cfg, diagnostics& diags, std::string file)
+        : cfg_(cfg), diags_(diags), file_(std::move(file)), facts_(cfg.bindings.size()) {}
 
     void run(resolved_configuration const& r) {
         for (auto const& s : r.services) service(s);
@@ -58,32 +89,42 @@ private:
 
     void base_addresses(resolved_service const& rs) {
         auto const& s = *rs.source;
-        std::vector<std::string> schemes;
+        std::vector<std::string_view> schemes; // of the absolute base addresses so far
         schemes.reserve(s.base_addresses.size());
         for (std::size_t i = 0; i < s.base_addresses.size(); ++i) {
             auto const& b = s.base_addresses[i];
             origin at{s.origin.offset, {}}; // where the base address was written
             if (i < s.base_address_offsets.size()) at.offset = s.base_address_offsets[i];
             auto const path = [&] { return s.path() + "/host/baseAddresses/add[@baseAddress='" + b + "']"; };
-            std::string scheme;
-            if (!is_absolute_uri(b, &scheme)) {
+            std::size_t const scheme_size = detail::scheme_length(b);
+            if (scheme_size == 0) {
                 report(severity::error, at, path(), {}, "The base address '" + b + "' must be an absolute URI.", b,
                        "an absolute URI (scheme://host[:port]/path)", "BaseAddressMustBeAbsolute");
                 continue;
             }
-            auto const rest = std::string_view(b).substr(scheme.size() + 1);
-            auto const authority_end = rest.substr(2).find_first_of("/?#");
-            std::string_view const authority = rest.substr(2, authority_end);
+            std::string_view const scheme = std::string_view(b).substr(0, scheme_size);
+            // The authority: between "//" and the first '/', '?' or '#' (none without "//", as in urn:...).
+            std::string_view authority = std::string_view(b).substr(scheme_size + 1);
+            if (authority.substr(0, 2) == "//") {
+                authority.remove_prefix(2);
+                authority = authority.substr(0, static_cast<std::size_t>(
+                                                    std::find_if(authority.begin(), authority.end(),
+                                                                 [](char c) { return c == '/' || c == '?' || c == '#'; }) -
+                                                    authority.begin()));
+            } else {
+                authority = {};
+            }
             if (b.find('?') != std::string::npos || b.find('#') != std::string::npos || authority.find('@') != std::string_view::npos)
                 report(severity::error, at, path(), {}, "The base address '" + b + "' must not contain user information, a query or a fragment.",
                        b, "scheme://host[:port]/path", "BaseAddressCannotHaveUserInfo");
-            std::string const lower = lower_ascii(scheme);
-            if (std::find(schemes.begin(), schemes.end(), lower) != schemes.end())
+            if (std::any_of(schemes.begin(), schemes.end(), [&](std::string_view x) { return iequals(x, scheme); })) {
+                std::string const lower = lower_ascii(scheme);
                 report(severity::error, at, path(), {},
                        "This collection already contains an address with scheme " + lower +
                            ". There can be at most one address per scheme in this collection.",
                        b, "one base address per scheme", "BaseAddressDuplicateScheme");
-            schemes.push_back(lower);
+            }
+            schemes.push_back(scheme);
         }
     }
 
@@ -101,12 +142,13 @@ private:
             for (auto const& u : e.behavior->unmodelled)
                 if (u.name == "clientVia") return;
         }
-        std::string scheme;
-        if (!is_absolute_uri(uri, &scheme)) return;
-        if (std::string_view(uri).substr(scheme.size() + 1, 2) != "//") return; // urn:..., a logical address
-        if (lower_ascii(scheme) != e.scheme)
+        std::size_t const scheme_size = detail::scheme_length(uri);
+        if (scheme_size == 0) return; // relative
+        if (uri.substr(scheme_size + 1, 2) != "//") return; // urn:..., a logical address
+        std::string_view const scheme = uri.substr(0, scheme_size);
+        if (!iequals(scheme, e.scheme)) // e.scheme is lower case
             report(severity::error, e, service, attribute,
-                   "The provided URI scheme '" + scheme + "' is invalid; expected '" + e.scheme + "' (binding " + binding_label(e) + ").",
+                   "The provided URI scheme '" + std::string(scheme) + "' is invalid; expected '" + e.scheme + "' (binding " + binding_label(e) + ").",
                    std::string(uri), "an address with scheme " + e.scheme, "InvalidUriScheme");
     }
 
@@ -116,9 +158,9 @@ private:
         for (auto const& e : rs.endpoints) {
             scheme_matches(e, rs.source);
             if (!e.description) continue;
-            side_rules(e, rs.source, rule_side::service);
-            auto const& d = *e.description;
-            if (service_certificate_from_credentials(d) && !(sc && sc->service_certificate.specified)) {
+            auto const& f = facts(e);
+            side_rules(e, f, rs.source, rule_side::service);
+            if (f.service_certificate_from_credentials && !(sc && sc->service_certificate.specified)) {
                 report(severity::error, e, rs.source, "binding",
                        "The service certificate is not provided. Specify a service certificate in ServiceCredentials. (Binding " +
                            binding_label(e) + " authenticates the service with an X.509 certificate; service '" + rs.source->name +
@@ -129,7 +171,7 @@ private:
                        e.binding_section, "<serviceCredentials><serviceCertificate findValue=... x509FindType=.../> in the service behavior",
                        "ServiceCertificateNotProvided");
             }
-            if (service_needs_client_certificate_in_advance(d) && is_duplex(d) && !(sc && sc->client_certificate.specified)) {
+            if (f.service_needs_client_certificate && !(sc && sc->client_certificate.specified)) {
                 report(severity::error, e, rs.source, "binding",
                        "The client certificate is not provided. Specify a client certificate in ServiceCredentials: a "
                        "MutualCertificateDuplex binding needs <serviceCredentials><clientCertificate><certificate> to secure "
@@ -143,11 +185,11 @@ private:
     void client(resolved_endpoint const& e) {
         scheme_matches(e, nullptr);
         if (!e.description) return;
-        side_rules(e, nullptr, rule_side::client);
-        auto const& d = *e.description;
+        auto const& f = facts(e);
+        side_rules(e, f, nullptr, rule_side::client);
         client_credentials_config const* cc = e.behavior && e.behavior->client_credentials ? &*e.behavior->client_credentials : nullptr;
         auto const& identity = e.source->identity;
-        if (needs_client_certificate(d) && !(cc && cc->client_certificate.specified)) {
+        if (f.needs_client_certificate && !(cc && cc->client_certificate.specified)) {
             report(severity::error, e, nullptr, "binding",
                    "The client certificate is not provided. Specify a client certificate in ClientCredentials. (Binding " +
                        binding_label(e) + " authenticates the client with an X.509 certificate; the endpoint has " +
@@ -158,7 +200,7 @@ private:
                    "ClientCertificateNotProvidedOnClientCredentials");
         }
         bool const identity_certificate = identity.certificate || identity.certificate_reference;
-        if (client_needs_service_certificate_in_advance(d)) {
+        if (f.client_needs_service_certificate_in_advance) {
             bool scoped = false;
             if (cc)
                 for (auto const& s : cc->scoped_service_certificates)
@@ -172,7 +214,7 @@ private:
                        "<clientCredentials><serviceCertificate><defaultCertificate .../> (or a scoped certificate for the "
                        "address), or an <identity> with <certificate> or <certificateReference>",
                        "ServiceCertificateNotProvidedOnClientCredentials");
-        } else if (service_certificate_from_credentials(d) && identity.empty()) {
+        } else if (f.service_certificate_from_credentials && identity.empty()) {
             std::string host;
             std::string scheme;
             if (is_absolute_uri(e.address, &scheme)) {
@@ -190,35 +232,52 @@ private:
         }
     }
 
+    /// The facts of the binding endpoint `e` uses (`e.description` set): computed once per
+    /// `<binding>` and per binding type's defaults.
+    binding_facts const& facts(resolved_endpoint const& e) {
+        auto const& d = *e.description;
+        binding_facts* f = nullptr;
+        std::less<binding_config const*> const before;
+        if (e.binding && &e.binding->description == &d && !before(e.binding, cfg_.bindings.data()) &&
+            before(e.binding, cfg_.bindings.data() + cfg_.bindings.size()))
+            f = &facts_[static_cast<std::size_t>(e.binding - cfg_.bindings.data())];
+        else if (&d == &default_binding(d.kind))
+            f = &default_facts_[static_cast<std::size_t>(d.kind)];
+        else
+            f = &other_facts_;
+        if (!f->known || f == &other_facts_) *f = facts_of(d);
+        return *f;
+    }
+
     /// The rules of the table that apply to one side (client or service) for the binding an
     /// endpoint uses; side-independent rules were checked on the `<binding>` itself.
-    void side_rules(resolved_endpoint const& e, service_config const* service, rule_side side) {
-        // Endpoints share bindings: each binding is checked once per side.
-        auto& cache = side == rule_side::client ? client_masks_ : service_masks_;
-        auto [it, fresh] = cache.try_emplace(e.description, 0);
-        if (fresh) {
-            auto const sec = security_element_of(*e.description);
-            for (auto const& r : rule_table)
-                if (r.side == side && !rule_holds(r.id, *e.description, sec)) it->second |= std::uint64_t{1} << static_cast<unsigned>(r.id);
-        }
-        if (it->second == 0) return;
-        for (auto const& rule : rule_table) {
-            if (!((it->second >> static_cast<unsigned>(rule.id)) & 1u)) continue;
-            auto const* r = &rule;
+    void side_rules(resolved_endpoint const& e, binding_facts const& f, service_config const* service, rule_side side) {
+        auto const violated = f.violations & (side == rule_side::client ? client_rules : service_rules);
+        for_each_rule(violated, [&](rule const& r) {
             report(severity::error, e, service, "binding",
-                   std::string(r->text) + " (binding " + binding_label(e) + ", used by this " +
+                   std::string(r.text) + " (binding " + binding_label(e) + ", used by this " +
                        (side == rule_side::client ? "client" : "service") + " endpoint)",
-                   e.binding_section, {}, std::string(r->wcf_key));
-        }
+                   e.binding_section, {}, std::string(r.wcf_key));
+        });
+    }
+
+    /// Calls `f` with each rule of the table whose bit is set in `mask`, in table order.
+    template <class F>
+    static void for_each_rule(std::uint64_t mask, F&& f) {
+        if (mask == 0) return;
+        for (auto const& r : rule_table)
+            if ((mask >> static_cast<unsigned>(r.id)) & 1u) f(r);
     }
 
 public:
     /// Every `<binding>` wsbind models, against the side-independent rules.
     void bindings() {
-        for (auto const& b : cfg_.bindings) {
+        for (std::size_t i = 0; i < cfg_.bindings.size(); ++i) {
+            auto const& b = cfg_.bindings[i];
             if (!b.kind || !b.fully_modelled) continue;
-            for (auto const* r : wsbind::validate(b.description, rule_side::any)) {
-                if (r->side != rule_side::any) continue;
+            facts_[i] = facts_of(b.description);
+            for_each_rule(facts_[i].violations & any_rules, [&](rule const& rule) {
+                auto const* r = &rule;
                 diagnostic d;
                 d.severity = severity::error;
                 d.file = file_;
@@ -245,7 +304,7 @@ public:
                 d.value = std::string(r->name);
                 d.code = std::string(r->wcf_key);
                 diags_.add(std::move(d));
-            }
+            });
         }
     }
 
@@ -253,7 +312,12 @@ private:
     configuration const& cfg_;
     diagnostics& diags_;
     std::string file_;
-    std::unordered_map<binding_description const*, std::uint64_t> client_masks_, service_masks_; ///< side_rules' violations
+    static constexpr std::uint64_t any_rules = rules_on_side(rule_side::any);
+    static constexpr std::uint64_t client_rules = rules_on_side(rule_side::client);
+    static constexpr std::uint64_t service_rules = rules_on_side(rule_side::service);
+    std::vector<binding_facts> facts_;                           ///< per cfg_.bindings entry
+    std::array<binding_facts, enum_size<binding_kind>> default_facts_{}; ///< per binding type's defaults
+    binding_facts other_facts_;                                  ///< a description from elsewhere (not cached)
 };
 
 } // namespace detail
