@@ -91,9 +91,12 @@ inline binding_description const& default_binding(binding_kind kind) {
 
 inline std::string combine_address(std::string_view base, std::string_view relative) {
     while (!relative.empty() && (relative.front() == '/' || relative.front() == '\\')) relative.remove_prefix(1);
-    std::string out(base);
-    if (relative.empty()) return out;
-    if (out.empty() || out.back() != '/') out += '/';
+    if (relative.empty()) return std::string(base);
+    bool const slash = base.empty() || base.back() != '/';
+    std::string out;
+    out.reserve(base.size() + (slash ? 1 : 0) + relative.size());
+    out.append(base);
+    if (slash) out += '/';
     out.append(relative);
     return out;
 }
@@ -105,12 +108,14 @@ public:
     resolver(configuration const& cfg, diagnostics& diags, std::string file) : cfg_(cfg), diags_(diags), file_(std::move(file)) {
         // Lookups by key: configurations can hold thousands of bindings, behaviors and endpoints.
         // The first of each key, as find_binding and find_behavior.
-        for (std::size_t i = 0; i < cfg_.bindings.size(); ++i)
-            if (!find_configured(cfg_.bindings[i].section, cfg_.bindings[i].name))
-                bindings_.insert(name_key_hash{}({cfg_.bindings[i].section, cfg_.bindings[i].name}), i);
-        for (std::size_t i = 0; i < cfg_.behaviors.size(); ++i)
-            if (!find_configured(cfg_.behaviors[i].kind, cfg_.behaviors[i].name))
-                behaviors_.insert(name_key_hash{}({to_string(cfg_.behaviors[i].kind), cfg_.behaviors[i].name}), i);
+        for (std::size_t i = 0; i < cfg_.bindings.size(); ++i) {
+            auto const h = name_key_hash{}({cfg_.bindings[i].section, cfg_.bindings[i].name});
+            if (!find_configured(h, cfg_.bindings[i].section, cfg_.bindings[i].name)) bindings_.insert(h, i);
+        }
+        for (std::size_t i = 0; i < cfg_.behaviors.size(); ++i) {
+            auto const h = name_key_hash{}({to_string(cfg_.behaviors[i].kind), cfg_.behaviors[i].name});
+            if (!find_configured(h, cfg_.behaviors[i].kind, cfg_.behaviors[i].name)) behaviors_.insert(h, i);
+        }
     }
 
     resolved_configuration run() {
@@ -207,15 +212,14 @@ private:
 
         // Address.
         std::string_view const written = e.address ? std::string_view(*e.address) : std::string_view();
-        std::string scheme;
-        if (is_absolute_uri(written, &scheme)) {
+        if (detail::scheme_length(written) != 0) { // absolute
             r.address = written;
             r.address_absolute = true;
         } else if (service && !r.scheme.empty()) {
             std::string const* base = nullptr;
             for (auto const& b : service->base_addresses) {
-                if (!is_absolute_uri(b, &scheme)) continue;
-                if (iequals(scheme, r.scheme)) {
+                std::size_t const n = detail::scheme_length(b);
+                if (n != 0 && iequals(std::string_view(b).substr(0, n), r.scheme)) {
                     base = &b;
                     break;
                 }
@@ -226,6 +230,7 @@ private:
             } else if (!service->base_addresses.empty()) {
                 std::string schemes;
                 for (auto const& b : service->base_addresses) {
+                    std::string scheme;
                     if (!is_absolute_uri(b, &scheme)) continue;
                     if (!schemes.empty()) schemes += ", ";
                     schemes += scheme;
@@ -286,13 +291,20 @@ private:
     }
 
     binding_config const* find_configured(std::string_view section, std::string_view name) const {
-        auto const i = bindings_.find(name_key_hash{}({section, name}), [&](std::size_t j) {
+        return find_configured(name_key_hash{}({section, name}), section, name);
+    }
+    /// As above, given `hash` = name_key_hash of (section, name).
+    binding_config const* find_configured(std::size_t hash, std::string_view section, std::string_view name) const {
+        auto const i = bindings_.find(hash, [&](std::size_t j) {
             return cfg_.bindings[j].section == section && cfg_.bindings[j].name == name;
         });
         return i == key_set::npos ? nullptr : &cfg_.bindings[i];
     }
     behavior_config const* find_configured(behavior_kind kind, std::string_view name) const {
-        auto const i = behaviors_.find(name_key_hash{}({to_string(kind), name}), [&](std::size_t j) {
+        return find_configured(name_key_hash{}({to_string(kind), name}), kind, name);
+    }
+    behavior_config const* find_configured(std::size_t hash, behavior_kind kind, std::string_view name) const {
+        auto const i = behaviors_.find(hash, [&](std::size_t j) {
             return cfg_.behaviors[j].kind == kind && cfg_.behaviors[j].name == name;
         });
         return i == key_set::npos ? nullptr : &cfg_.behaviors[i];
