@@ -481,16 +481,12 @@ static_assert(rules_by_kind[static_cast<std::size_t>(binding_kind::basic_http)].
     return true;
 }
 
-/// One bit per rule among `rules` (of a side in `sides`, one bit per rule_side) that `d` violates,
-/// given `e` = security_element_of(d).
-[[nodiscard]] constexpr std::uint64_t violated_rules(rule_selection const& rules, unsigned sides, binding_description const& d,
-                                                     security_element_info const& e) noexcept {
-    std::uint64_t mask = 0;
-    for (auto const id : rules)
-        if (((sides >> static_cast<unsigned>(rule_of(id).side)) & 1u) != 0 && !rule_condition(id, d, e))
-            mask |= std::uint64_t{1} << static_cast<unsigned>(id);
-    return mask;
-}
+/// Per rule_side, one bit per rule of the table on exactly that side.
+inline constexpr auto rules_by_side = [] {
+    std::array<std::uint64_t, 3> out{};
+    for (auto const& r : rule_table) out[static_cast<std::size_t>(r.side)] |= std::uint64_t{1} << static_cast<unsigned>(r.id);
+    return out;
+}();
 } // namespace detail
 
 /// Whether rule `id` holds for `d`, given `d`'s security element `sec_element` (= security_element_of(d)).
@@ -520,31 +516,30 @@ private:
 
 static_assert(rule_count <= 64, "rule_mask holds one bit per rule");
 
+/// One bit per violated rule of every side, given `e` = security_element_of(d) (one evaluation of
+/// the rules that concern `d`'s binding type, to be split with `rules_on_side`).
+[[nodiscard]] constexpr std::uint64_t violated_rules(binding_description const& d, security_element_info const& e) noexcept {
+    std::uint64_t mask = 0;
+    for (auto const id : detail::rules_by_kind[static_cast<std::size_t>(d.kind)])
+        if (!detail::rule_condition(id, d, e)) mask |= std::uint64_t{1} << static_cast<unsigned>(id);
+    return mask;
+}
+
+/// One bit per rule of the table whose side is exactly `side`.
+[[nodiscard]] constexpr std::uint64_t rules_on_side(rule_side side) noexcept {
+    return detail::rules_by_side[static_cast<std::size_t>(side)];
+}
+
 /// One bit per violated rule of `side` (and of `rule_side::any`), bit i for rule_table[i], given
 /// `e` = security_element_of(d). Only the rules that concern `d`'s binding type are evaluated.
 [[nodiscard]] constexpr std::uint64_t rule_mask(binding_description const& d, security_element_info const& e,
                                                 rule_side side = rule_side::any) noexcept {
-    unsigned const sides = (1u << static_cast<unsigned>(rule_side::any)) | (1u << static_cast<unsigned>(side));
-    return detail::violated_rules(detail::rules_by_kind[static_cast<std::size_t>(d.kind)], sides, d, e);
+    return violated_rules(d, e) & (rules_on_side(rule_side::any) | rules_on_side(side));
 }
 
 /// One bit per violated rule of `side` (and of `rule_side::any`), bit i for rule_table[i].
 [[nodiscard]] constexpr std::uint64_t rule_mask(binding_description const& d, rule_side side = rule_side::any) noexcept {
     return rule_mask(d, security_element_of(d), side);
-}
-
-/// One bit per violated rule of every side, given `e` = security_element_of(d) (one evaluation of
-/// the rules that concern `d`'s binding type, to be split with `rules_on_side`).
-[[nodiscard]] constexpr std::uint64_t violated_rules(binding_description const& d, security_element_info const& e) noexcept {
-    return detail::violated_rules(detail::rules_by_kind[static_cast<std::size_t>(d.kind)], ~0u, d, e);
-}
-
-/// One bit per rule of the table whose side is exactly `side`.
-[[nodiscard]] constexpr std::uint64_t rules_on_side(rule_side side) noexcept {
-    std::uint64_t mask = 0;
-    for (auto const& r : rule_table)
-        if (r.side == side) mask |= std::uint64_t{1} << static_cast<unsigned>(r.id);
-    return mask;
 }
 
 /// Every rule of `side` (and of `rule_side::any`) that `d` violates, in table order.
