@@ -29,6 +29,7 @@
 #include <cstdint>
 #include <limits>
 #include <string_view>
+#include <utility>
 
 namespace wsbind {
 
@@ -334,8 +335,9 @@ inline constexpr auto rules_by_kind = [] {
 static_assert(rules_by_kind[static_cast<std::size_t>(binding_kind::basic_http)].size < rule_count / 2,
               "a binding type is concerned by its own rules and the general ones only");
 
-/// The condition of rule `id` for `d`, a binding of a type the rule concerns.
-[[nodiscard]] constexpr bool rule_condition(rule_id id, binding_description const& d, security_element_info const& sec_element) noexcept {
+/// The condition of rule `id` for `d`, a binding of a type the rule concerns. Always inlined: where
+/// `id` is a constant (violated_rules) the switch folds to that rule's condition.
+[[nodiscard, gnu::always_inline]] constexpr bool rule_condition(rule_id id, binding_description const& d, security_element_info const& sec_element) noexcept {
     using detail::contains;
     auto const k = d.kind;
     auto const& sec = d.security;
@@ -516,13 +518,33 @@ private:
 
 static_assert(rule_count <= 64, "rule_mask holds one bit per rule");
 
+namespace detail {
+/// violated_rules for a binding of type `K`: each rule's condition with its id a constant.
+template <binding_kind K, std::size_t... I>
+constexpr std::uint64_t violated_rules_of(binding_description const& d, security_element_info const& e,
+                                          std::index_sequence<I...>) noexcept {
+    constexpr auto const& rules = rules_by_kind[static_cast<std::size_t>(K)];
+    return ((rule_condition(rules.ids[I], d, e) ? std::uint64_t{0} : std::uint64_t{1} << static_cast<unsigned>(rules.ids[I])) | ... |
+            std::uint64_t{0});
+}
+template <binding_kind K>
+constexpr std::uint64_t violated_rules_of(binding_description const& d, security_element_info const& e) noexcept {
+    return violated_rules_of<K>(d, e, std::make_index_sequence<rules_by_kind[static_cast<std::size_t>(K)].size>{});
+}
+} // namespace detail
+
 /// One bit per violated rule of every side, given `e` = security_element_of(d) (one evaluation of
 /// the rules that concern `d`'s binding type, to be split with `rules_on_side`).
 [[nodiscard]] constexpr std::uint64_t violated_rules(binding_description const& d, security_element_info const& e) noexcept {
-    std::uint64_t mask = 0;
-    for (auto const id : detail::rules_by_kind[static_cast<std::size_t>(d.kind)])
-        if (!detail::rule_condition(id, d, e)) mask |= std::uint64_t{1} << static_cast<unsigned>(id);
-    return mask;
+    switch (d.kind) {
+    case binding_kind::basic_http: return detail::violated_rules_of<binding_kind::basic_http>(d, e);
+    case binding_kind::ws_http: return detail::violated_rules_of<binding_kind::ws_http>(d, e);
+    case binding_kind::ws_2007_http: return detail::violated_rules_of<binding_kind::ws_2007_http>(d, e);
+    case binding_kind::ws_dual_http: return detail::violated_rules_of<binding_kind::ws_dual_http>(d, e);
+    case binding_kind::net_tcp: return detail::violated_rules_of<binding_kind::net_tcp>(d, e);
+    case binding_kind::custom: return detail::violated_rules_of<binding_kind::custom>(d, e);
+    }
+    return 0;
 }
 
 /// One bit per rule of the table whose side is exactly `side`.
