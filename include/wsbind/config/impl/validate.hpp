@@ -96,24 +96,13 @@ private:
             origin at{s.origin.offset, {}}; // where the base address was written
             if (i < s.base_address_offsets.size()) at.offset = s.base_address_offsets[i];
             auto const path = [&] { return s.path() + "/host/baseAddresses/add[@baseAddress='" + b + "']"; };
-            std::size_t const scheme_size = detail::scheme_length(b);
-            if (scheme_size == 0) {
+            auto const head = detail::split_uri_head(b);
+            if (head.scheme.empty()) {
                 report(severity::error, at, path(), {}, "The base address '" + b + "' must be an absolute URI.", b,
                        "an absolute URI (scheme://host[:port]/path)", "BaseAddressMustBeAbsolute");
                 continue;
             }
-            std::string_view const scheme = std::string_view(b).substr(0, scheme_size);
-            // The authority: between "//" and the first '/', '?' or '#' (none without "//", as in urn:...).
-            std::string_view authority = std::string_view(b).substr(scheme_size + 1);
-            if (authority.substr(0, 2) == "//") {
-                authority.remove_prefix(2);
-                authority = authority.substr(0, static_cast<std::size_t>(
-                                                    std::find_if(authority.begin(), authority.end(),
-                                                                 [](char c) { return c == '/' || c == '?' || c == '#'; }) -
-                                                    authority.begin()));
-            } else {
-                authority = {};
-            }
+            std::string_view const scheme = head.scheme, authority = head.authority;
             if (b.find('?') != std::string::npos || b.find('#') != std::string::npos || authority.find('@') != std::string_view::npos)
                 report(severity::error, at, path(), {}, "The base address '" + b + "' must not contain user information, a query or a fragment.",
                        b, "scheme://host[:port]/path", "BaseAddressCannotHaveUserInfo");
@@ -142,10 +131,9 @@ private:
             for (auto const& u : e.behavior->unmodelled)
                 if (u.name == "clientVia") return;
         }
-        std::size_t const scheme_size = detail::scheme_length(uri);
-        if (scheme_size == 0) return; // relative
-        if (uri.substr(scheme_size + 1, 2) != "//") return; // urn:..., a logical address
-        std::string_view const scheme = uri.substr(0, scheme_size);
+        auto const head = detail::split_uri_head(uri);
+        if (!head.has_authority) return; // relative, or urn:..., a logical address
+        std::string_view const scheme = head.scheme;
         if (!iequals(scheme, e.scheme)) // e.scheme is lower case
             report(severity::error, e, service, attribute,
                    "The provided URI scheme '" + std::string(scheme) + "' is invalid; expected '" + e.scheme + "' (binding " + binding_label(e) + ").",
@@ -215,15 +203,8 @@ private:
                        "address), or an <identity> with <certificate> or <certificateReference>",
                        "ServiceCertificateNotProvidedOnClientCredentials");
         } else if (f.service_certificate_from_credentials && identity.empty()) {
-            std::string host;
-            std::string scheme;
-            if (is_absolute_uri(e.address, &scheme)) {
-                auto rest = std::string_view(e.address).substr(scheme.size() + 1);
-                if (rest.substr(0, 2) == "//") {
-                    rest.remove_prefix(2);
-                    host = std::string(rest.substr(0, rest.find_first_of(":/?#")));
-                }
-            }
+            auto const head = detail::split_uri_head(e.address);
+            std::string const host(head.authority.substr(0, head.authority.find(':')));
             report(severity::warning, e, nullptr, {},
                    "The service authenticates with a certificate the client obtains at run time, and the endpoint has no "
                    "<identity>: WCF will require that certificate to be issued to DNS name '" + host + "' (the address's host).",

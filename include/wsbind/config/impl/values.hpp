@@ -437,6 +437,27 @@ inline std::size_t scheme_length(std::string_view text) noexcept {
     return i == 0 || i >= text.size() || text[i] != ':' ? 0 : i;
 }
 
+/// What precedes a URI's path: its scheme (empty for a relative reference) and, where "//" follows
+/// the scheme's ':', its authority, up to the first '/', '?' or '#' (`urn:a` has none).
+struct uri_head {
+    std::string_view scheme;
+    std::string_view authority;
+    bool has_authority = false;
+};
+
+inline uri_head split_uri_head(std::string_view text) noexcept {
+    uri_head h;
+    std::size_t const n = scheme_length(text);
+    if (n == 0) return h;
+    h.scheme = text.substr(0, n);
+    std::string_view rest = text.substr(n + 1);
+    if (rest.substr(0, 2) != "//") return h;
+    rest.remove_prefix(2);
+    h.authority = rest.substr(0, rest.find_first_of("/?#"));
+    h.has_authority = true;
+    return h;
+}
+
 } // namespace detail
 
 inline bool is_absolute_uri(std::string_view text, std::string* scheme) {
@@ -447,15 +468,11 @@ inline bool is_absolute_uri(std::string_view text, std::string* scheme) {
 }
 
 inline bool is_valid_uri(std::string_view text, std::string& why) {
-    std::size_t const scheme_size = detail::scheme_length(text);
-    if (scheme_size == 0) return true; // relative: .NET accepts nearly any text
-    std::string_view const scheme = text.substr(0, scheme_size);
-    std::string_view rest = text.substr(scheme_size + 1);
-    if (rest.substr(0, 2) != "//") return true;       // urn:, mailto:, c:\path ...
-    rest.remove_prefix(2);
-    std::size_t end = 0;
-    while (end < rest.size() && rest[end] != '/' && rest[end] != '?' && rest[end] != '#') ++end;
-    std::string_view authority = rest.substr(0, end);
+    auto const head = detail::split_uri_head(text);
+    if (head.scheme.empty()) return true;    // relative: .NET accepts nearly any text
+    if (!head.has_authority) return true;    // urn:, mailto:, c:\path ...
+    std::string_view const scheme = head.scheme;
+    std::string_view authority = head.authority;
     if (auto at = authority.rfind('@'); at != std::string_view::npos) authority.remove_prefix(at + 1);
     std::string_view host = authority;
     std::string_view port;
