@@ -186,6 +186,23 @@ std::vector<rule_case> const cases = {
 
 } // namespace
 
+TEST_CASE("a rule named after a binding type would never fire for another type", "[core][rules]") {
+    // Checking a binding evaluates only the rules that concern its type (the name prefix). Each
+    // case's violation, applied to every other binding type, must leave the rule's own condition
+    // true, so skipping the rule for those types changes no result.
+    for (auto const& c : cases) {
+        auto const& r = rule_of(c.id);
+        for (std::size_t k = 0; k < enum_size<binding_kind>; ++k) {
+            auto const kind = static_cast<binding_kind>(k);
+            if (detail::rule_concerns(r.name, kind)) continue;
+            INFO(r.name << " on " << to_string(kind));
+            auto const bad = make(kind, c.bad);
+            CHECK(detail::rule_condition(c.id, bad, security_element_of(bad)));
+            CHECK(rule_holds(c.id, bad));
+        }
+    }
+}
+
 TEST_CASE("each rule catches its violation and accepts its positive twin", "[core][rules]") {
     std::set<rule_id> covered;
     for (auto const& c : cases) {

@@ -7,11 +7,12 @@
 ///
 /// Each rule has an id, the .NET resource key of the error WCF raises (so a WCF user can search
 /// for it), the configuration path of the setting to blame, the side it applies to, and the text
-/// a WCF user reads. `WSBIND_RULES` lists them; `rule_holds` states each rule's condition.
+/// a WCF user reads. `WSBIND_RULES` lists them; `detail::rule_condition` states each rule's condition.
 /// A rule named after a binding type (`basic_http_`, `ws_http_`, `ws_2007_http_`, `ws_dual_http_`,
 /// `net_tcp_`, `custom_` followed by the rest of its name) concerns that binding type only and
 /// holds for every other one; a rule named otherwise concerns every type (its condition says
-/// which). Checking a binding evaluates only the rules that concern its type.
+/// which). Checking a binding evaluates only the rules that concern its type (tests/core/rules.cpp
+/// checks that no prefixed rule's condition would fire for another type).
 /// The same table drives
 ///  - the `static_assert`s of a compile-time binding (binding.hpp), whose messages are these texts;
 ///  - `validate(description)`, which the configuration layer applies to bindings read from files.
